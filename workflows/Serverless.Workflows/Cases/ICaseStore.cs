@@ -1,0 +1,52 @@
+namespace Serverless.Workflows.Cases;
+
+/// <summary>
+/// The case store port. The Cosmos DB adapter is the real one; tests of a single class may fake it.
+/// Not-found is only ever a real absence: any other failure is raised, never reported as "absent".
+/// </summary>
+public interface ICaseStore
+{
+    Task<CaseRecord?> FindAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>Creates the case; returns false (and changes nothing) if a case with that id already exists.</summary>
+    Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Read-modify-write under optimistic concurrency (ETag If-Match), retried on conflict, so two writers never lose an
+    /// update. <paramref name="mutate"/> must be a pure function of the record it is given (it may run more than once)
+    /// and returns false when it has nothing to change, in which case nothing is written.
+    /// Throws <see cref="CaseNotFoundException"/> if the case does not exist.
+    /// </summary>
+    Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, bool> mutate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims an Idempotency-Key for a service: the first claim wins and returns itself; later claims return the winner,
+    /// so the same key always maps to the same case.
+    /// </summary>
+    Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>Cases of a service in a status, newest first, a page at a time.</summary>
+    Task<CasePage> ListByStatusAsync(string serviceId, string status, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Cases with the department whose decision was due before <paramref name="now"/>.</summary>
+    Task<CasePage> ListBreachingSlaAsync(DateTimeOffset now, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Cases still 'submitted' that were submitted before <paramref name="before"/>: candidates for the orphan sweep.</summary>
+    Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
+
+    /// <summary>Finished cases whose application data is due for deletion.</summary>
+    Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>How many cases are with departments now, by service: a gauge for ops.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountWithDepartmentsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>An Idempotency-Key claim: <c>{service_id}:{key}</c> maps to one case and the hash of the body first sent.</summary>
+public sealed record IdempotencyClaim(string ServiceId, string Key, string CaseId, string BodyHash);
+
+public sealed record CasePage(IReadOnlyList<CaseRecord> Cases, string? ContinuationToken);
+
+public sealed class CaseNotFoundException(string caseId) : Exception($"Case {caseId} does not exist.")
+{
+    public string CaseId { get; } = caseId;
+}

@@ -1,0 +1,51 @@
+namespace Serverless.Workflows.Configuration;
+
+/// <summary>Where case records live in Cosmos DB. The account itself is the <see cref="ConnectionNames.CosmosDb"/> connection.</summary>
+[SettingsSection("CaseStore")]
+public sealed class CaseStoreOptions
+{
+    public string DatabaseName { get; set; } = "serverless";
+
+    /// <summary>Case records, partitioned by <c>/id</c> (the case id): see docs in Cases/README.md.</summary>
+    public string CasesContainer { get; set; } = "cases";
+
+    /// <summary>Idempotency-Key claims, partitioned by <c>/id</c> (<c>{service_id}:{key}</c>).</summary>
+    public string IdempotencyContainer { get; set; } = "idempotency";
+
+    /// <summary>Create the database and containers at startup: emulators only. In Azure, Bicep creates them.</summary>
+    public bool CreateIfNotExists { get; set; }
+}
+
+/// <summary>Background sweeps that keep cases and journeys consistent.</summary>
+[SettingsSection("Journeys")]
+public sealed class JourneyOptions
+{
+    /// <summary>A case still 'submitted' this long after submission, with no journey, is restarted by the sweep.</summary>
+    public TimeSpan OrphanAge { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Public base address of the API, for links in notifications and the payment return URL.</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:7071");
+}
+
+/// <summary>Which platform adapters run: the in-process sandboxes now; GOV.UK One Login, Pay and Notify later.</summary>
+[SettingsSection("Platforms")]
+public sealed class PlatformOptions
+{
+    public const string SandboxMode = "sandbox";
+
+    public string Mode { get; set; } = SandboxMode;
+
+    /// <summary>Key for HMAC-SHA256 of GOV.UK Pay webhooks (<c>Pay-Signature</c>). A Key Vault reference in Azure.</summary>
+    public string PayWebhookSigningSecret { get; set; } = "";
+
+    /// <summary>Signing key of the identity sandbox's test tokens. A Key Vault reference in Azure.</summary>
+    public string IdentitySandboxSigningKey { get; set; } = "";
+}
+
+/// <summary>Operational measurements the app takes itself, on a timer.</summary>
+[SettingsSection("Monitoring")]
+public sealed class MonitoringOptions
+{
+    /// <summary>How often poison-queue depth and cases waiting on departments are measured.</summary>
+    public TimeSpan MeasureInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
