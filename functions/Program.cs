@@ -1,3 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-var host = new HostBuilder().ConfigureFunctionsWebApplication().Build();
+using Serverless.Functions.Telemetry;
+using Serverless.Workflows.Hosting;
+using Serverless.Workflows.Telemetry;
+
+var host = new HostBuilder()
+    .ConfigureFunctionsWebApplication()
+    .ConfigureServices((context, services) =>
+    {
+        services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+        services.AddSingleton<IJourneyTelemetry, ApplicationInsightsJourneyTelemetry>();
+        services.AddServerlessWorkflows(context.Configuration);
+    })
+    .Build();
 await host.RunAsync();

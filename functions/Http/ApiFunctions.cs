@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflows.Api;
+using Serverless.Workflows.Journeys;
+
+namespace Serverless.Functions.Http;
+
+/// <summary>
+/// The public API's HTTP triggers: one line each into <see cref="JourneyHttpApi"/>. Frontend calls carry a function key
+/// (AuthorizationLevel.Function); Pay's webhook is verified by its signature and the OpenAPI document is public.
+/// </summary>
+public sealed class ApiFunctions(JourneyHttpApi api)
+{
+    [Function("ListServices")]
+    public IActionResult ListServices([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Services)] HttpRequest request) =>
+        api.ListServices().ToActionResult();
+
+    [Function("GetService")]
+    public IActionResult GetService([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Service)] HttpRequest request, string service_id) =>
+        api.GetService(service_id).ToActionResult();
+
+    [Function("SubmitApplication")]
+    public Task<IActionResult> SubmitApplication(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Applications)] HttpRequest request, string service_id,
+        [DurableClient] DurableTaskClient durable) =>
+        api.SubmitAsync(request, service_id, new DurableTaskJourneyClient(durable)).ToActionResult();
+
+    [Function("GetApplication")]
+    public Task<IActionResult> GetApplication([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Application)] HttpRequest request, string case_id) =>
+        api.GetApplicationAsync(request, case_id).ToActionResult();
+
+    [Function("ProvideInformation")]
+    public Task<IActionResult> ProvideInformation(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Information)] HttpRequest request, string case_id,
+        [DurableClient] DurableTaskClient durable) =>
+        api.ProvideInformationAsync(request, case_id, new DurableTaskJourneyClient(durable)).ToActionResult();
+
+    [Function("PayWebhook")]
+    public Task<IActionResult> PayWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.PayWebhook)] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        api.PayWebhookAsync(request, new DurableTaskJourneyClient(durable)).ToActionResult();
+
+    [Function("OpenApiDocument")]
+    public static IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request) =>
+        JourneyHttpApi.OpenApi().ToActionResult();
+}

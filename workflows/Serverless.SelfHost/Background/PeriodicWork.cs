@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using Serverless.SelfHost.Engine;
+using Serverless.Workflows.Cases;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Telemetry;
+
+namespace Serverless.SelfHost.Background;
+
+/// <summary>The self-host's stand-in for the Functions timer triggers: orphan sweep, retention and operational gauges.</summary>
+public sealed partial class PeriodicWork(
+    OrphanSweep orphans, CaseRetention retention, OperationalMeasurements measurements, DurableTaskCoreEngine engine,
+    IOptions<SelfHostOptions> options, IOptions<MonitoringOptions> monitoring, ILogger<PeriodicWork> log) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        EveryAsync(options.Value.SweepInterval, async ct =>
+        {
+            await orphans.SweepAsync(engine.Journeys, ct).ConfigureAwait(false);
+            await retention.RedactAsync(ct).ConfigureAwait(false);
+        }, stoppingToken),
+        EveryAsync(monitoring.Value.MeasureInterval, measurements.MeasureAsync, stoppingToken));
+
+    private async Task EveryAsync(TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await work(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(log, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Periodic work failed; it runs again at the next tick")]
+    private static partial void LogFailed(ILogger log, Exception exception);
+}

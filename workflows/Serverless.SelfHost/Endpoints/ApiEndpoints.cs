@@ -1,0 +1,25 @@
+using Serverless.SelfHost.Engine;
+using Serverless.Workflows.Api;
+
+namespace Serverless.SelfHost.Endpoints;
+
+/// <summary>The public API on the self-host: each endpoint is one call into <see cref="JourneyHttpApi"/>, as in the Functions app.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapJourneyApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        var frontends = api.MapGroup("").AddEndpointFilter<FrontendApiKeyFilter>();
+
+        frontends.MapGet(Routes.Services, (JourneyHttpApi h) => h.ListServices());
+        frontends.MapGet(Routes.Service, (JourneyHttpApi h, string service_id) => h.GetService(service_id));
+        frontends.MapPost(Routes.Applications, (JourneyHttpApi h, HttpRequest r, string service_id, DurableTaskCoreEngine e) => h.SubmitAsync(r, service_id, e.Journeys));
+        frontends.MapGet(Routes.Application, (JourneyHttpApi h, HttpRequest r, string case_id) => h.GetApplicationAsync(r, case_id));
+        frontends.MapPost(Routes.Information, (JourneyHttpApi h, HttpRequest r, string case_id, DurableTaskCoreEngine e) => h.ProvideInformationAsync(r, case_id, e.Journeys));
+
+        // Pay authenticates by signing the body; the OpenAPI document is public.
+        api.MapPost(Routes.PayWebhook, (JourneyHttpApi h, HttpRequest r, DurableTaskCoreEngine e) => h.PayWebhookAsync(r, e.Journeys));
+        api.MapGet(Routes.OpenApi, JourneyHttpApi.OpenApi);
+        return app;
+    }
+}

@@ -1,0 +1,65 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Options;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Hosting;
+using Serverless.Workflows.Journeys;
+
+namespace Serverless.SelfHost.Engine;
+
+/// <summary>
+/// Runs the journey orchestrator and its activities on DurableTask.Core + DurableTask.AzureStorage: the engine Durable
+/// Functions itself runs on, here against Azurite. The same classes run in the Functions app.
+/// </summary>
+public sealed class DurableTaskCoreEngine : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly TaskHubWorker _worker;
+
+    public DurableTaskCoreEngine(IServiceProvider services, IConfiguration configuration, IOptions<SelfHostOptions> options, ILoggerFactory loggerFactory)
+    {
+        var hostJson = options.Value.HostJson;
+        var connection = configuration[ConnectionNames.TaskHubStorage]
+            ?? throw new InvalidOperationException($"Set '{ConnectionNames.TaskHubStorage}' to the task hub's storage connection string.");
+        _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connection),
+            TaskHubName = options.Value.TaskHubName ?? hostJson.HubName,
+            PartitionCount = hostJson.PartitionCount,
+            // The default 30 s makes every wait after an idle spell feel broken locally; host.json asks for about 1 s.
+            MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
+            ExtendedSessionsEnabled = hostJson.ExtendedSessionsEnabled,
+            ExtendedSessionIdleTimeout = hostJson.ExtendedSessionIdleTimeout,
+            LoggerFactory = loggerFactory,
+        });
+        Client = new TaskHubClient(_service, new SystemTextJsonDataConverter(), loggerFactory);
+        Journeys = new TaskHubJourneyClient(Client);
+
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        _worker = new TaskHubWorker(_service, loggerFactory);
+        _worker.AddTaskOrchestrations(new ShimOrchestrationCreator(ServiceJourney.Name, () => new ServiceJourney(), shims).Init());
+        _worker.AddTaskActivities([.. WorkflowServices.Activities.Select(type => new ShimActivityCreator(
+            type.Name, () => (ITaskActivity)ActivatorUtilities.GetServiceOrCreateInstance(services, type), shims).Init())]);
+    }
+
+    public TaskHubClient Client { get; }
+
+    public TaskHubJourneyClient Journeys { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _service.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await _worker.StartAsync().ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _worker.StopAsync(isForced: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        _worker.Dispose();
+        await ValueTask.CompletedTask.ConfigureAwait(false);
+    }
+}

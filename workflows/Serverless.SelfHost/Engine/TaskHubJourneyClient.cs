@@ -1,0 +1,37 @@
+using DurableTask.Core;
+using DurableTask.Core.Exceptions;
+using Serverless.Workflows.Journeys;
+
+namespace Serverless.SelfHost.Engine;
+
+/// <summary><see cref="IJourneyClient"/> over DurableTask.Core's client, for the self-host.</summary>
+public sealed class TaskHubJourneyClient(TaskHubClient client) : IJourneyClient
+{
+    // A case's journey runs once: any existing instance, running or finished, blocks a second start.
+    private static readonly OrchestrationStatus[] AnyExisting =
+    [
+        OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.Completed, OrchestrationStatus.Failed,
+        OrchestrationStatus.Terminated, OrchestrationStatus.Canceled, OrchestrationStatus.ContinuedAsNew, OrchestrationStatus.Suspended,
+    ];
+
+    public async Task<bool> StartIfAbsentAsync(string caseId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CreateOrchestrationInstanceAsync(ServiceJourney.Name, "", caseId, caseId, tags: null, AnyExisting).ConfigureAwait(false);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) =>
+        await client.GetOrchestrationStateAsync(caseId).ConfigureAwait(false) is not null;
+
+    public Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken) =>
+        client.RaiseEventAsync(new OrchestrationInstance { InstanceId = caseId }, eventName, payload);
+
+    public Task<OrchestrationState?> GetStateAsync(string caseId) => client.GetOrchestrationStateAsync(caseId)!;
+}

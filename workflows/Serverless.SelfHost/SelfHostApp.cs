@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Serverless.SelfHost.Background;
+using Serverless.SelfHost.Endpoints;
+using Serverless.SelfHost.Engine;
+using Serverless.SelfHost.Queues;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Hosting;
+
+namespace Serverless.SelfHost;
+
+/// <summary>Composes the self-host: the shared engine and application code, DurableTask.Core on Azurite, the queue pump, the API.</summary>
+public static class SelfHostApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.AddOptions<SelfHostOptions>().Bind(builder.Configuration.GetSection(SelfHostOptions.Section));
+        builder.Services.AddServerlessWorkflows(builder.Configuration);
+        builder.Services.AddSingleton<DurableTaskCoreEngine>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskCoreEngine>());
+        builder.Services.AddHostedService<DecisionQueuePump>();
+        builder.Services.AddHostedService<PeriodicWork>();
+        builder.Services.AddSingleton<FrontendApiKeyFilter>();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapJourneyApi();
+        if (app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value.Mode == PlatformOptions.SandboxMode)
+            app.MapSandboxes();
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Serverless.Workflows.Api;
+
+/// <summary>
+/// RFC 9457 problem details for every error. Each problem has a stable type URI (its identifier for integrators) and a
+/// human-readable detail that never echoes submitted values.
+/// </summary>
+public static class Problems
+{
+    private const string TypeBase = "https://serverless.service.gov.uk/problems/";
+
+    public static IResult Create(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
+
+    public static IResult NotFound(string what) => Create(StatusCodes.Status404NotFound, "not-found", "Not found", $"{what} was not found.");
+
+    public static IResult Unauthorised(string detail) => Create(StatusCodes.Status401Unauthorized, "unauthorised", "Unauthorised", detail);
+
+    public static IResult BadRequest(string type, string detail) => Create(StatusCodes.Status400BadRequest, type, "Bad request", detail);
+
+    public static IResult Conflict(string type, string detail) => Create(StatusCodes.Status409Conflict, type, "Conflict", detail);
+
+    public static IResult Invalid(IEnumerable<Definitions.ValidationError> errors) => Create(
+        StatusCodes.Status422UnprocessableEntity, "validation-failed", "The application is not valid",
+        "One or more fields are missing or not valid.",
+        new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { pointer = e.Pointer, detail = e.Message }).ToList() });
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Json.Schema;
+using Microsoft.AspNetCore.Http;
+using Serverless.Workflows.Api;
+using Serverless.Workflows.Cases;
+using Serverless.Workflows.Journeys;
+
+namespace Serverless.Workflows.Applications;
+
+/// <summary>
+/// <c>POST /api/v1/applications/{case_id}/information</c>: the citizen answers the department's request for more
+/// information. The answer is validated and stored on the case; the journey is told only which request was answered.
+/// </summary>
+public sealed class ProvideInformation(ICaseStore cases, CitizenAuthentication citizens, TimeProvider clock)
+{
+    private static readonly JsonSchema AnswerSchema = JsonSchema.FromText("""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "type": "object",
+          "required": ["response"],
+          "additionalProperties": false,
+          "properties": { "response": { "type": "string", "minLength": 1, "maxLength": 5000 } }
+        }
+        """);
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string caseId, IJourneyClient journeys, CancellationToken cancellationToken)
+    {
+        var (record, problem) = await GetCaseStatus.FindOwnCaseAsync(cases, citizens, request, caseId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+            return problem!;
+
+        var (body, error) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+            return Problems.BadRequest("invalid-json", error!);
+        var result = AnswerSchema.Evaluate(JsonSerializer.SerializeToElement(body), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (!result.IsValid)
+            return Problems.Invalid([new Definitions.ValidationError("/response", "The body must be {\"response\": \"…\"} with a response of 1 to 5,000 characters and nothing else.")]);
+
+        var open = record.InformationRequests.LastOrDefault(r => r.AnsweredAt is null);
+        if (record.Status != CaseStatus.AwaitingInformation || open is null)
+            return Problems.Conflict("no-information-requested", "This application is not waiting for more information.");
+
+        var now = clock.GetUtcNow();
+        await cases.UpdateAsync(caseId, c =>
+        {
+            var request = c.InformationRequests.Single(r => r.DecisionId == open.DecisionId);
+            if (request.AnsweredAt is not null)
+                return false;
+            request.AnsweredAt = now;
+            request.Answer = body;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        await journeys.RaiseEventAsync(caseId, JourneyEvents.Information, new InformationProvided(open.DecisionId), cancellationToken)
+            .ConfigureAwait(false);
+        return Results.Json(new { case_id = caseId, status = "information_received" }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+}

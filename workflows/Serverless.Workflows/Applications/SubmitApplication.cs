@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Serverless.Workflows.Api;
+using Serverless.Workflows.Cases;
+using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Identity;
+using Serverless.Workflows.Journeys;
+
+namespace Serverless.Workflows.Applications;
+
+/// <summary>
+/// <c>POST /api/v1/services/{service_id}/applications</c>. Verifies the identity token now (it is short-lived), validates
+/// the body against the service's schema, stores the case, then starts its journey with the case id as instance id.
+/// If the process dies between the two writes, a retry with the same Idempotency-Key, or the orphan sweep, starts it.
+/// </summary>
+public sealed class SubmitApplication(IDefinitionCatalog catalog, ICaseStore cases, CitizenAuthentication citizens, TimeProvider clock)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string serviceId, IJourneyClient journeys, CancellationToken cancellationToken)
+    {
+        var definition = catalog.FindLatest(serviceId);
+        if (definition is null)
+            return Problems.NotFound($"Service '{serviceId}'");
+
+        if (await citizens.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false) is not IdentityVerification.Verified citizen)
+            return Problems.Unauthorised("The identity token is missing, expired or not valid.");
+
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
+        if (idempotencyKey.Length > 255 || idempotencyKey.Any(char.IsControl))
+            return Problems.BadRequest("invalid-idempotency-key", "Idempotency-Key must be 1 to 255 printable characters.");
+
+        var (body, error) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+            return Problems.BadRequest("invalid-json", error!);
+        var validation = catalog.Validate(definition.Key, JsonSerializer.SerializeToElement(body));
+        if (!validation.IsValid)
+            return Problems.Invalid(validation.Errors);
+
+        var hash = JsonBody.Hash(body);
+        var caseId = CaseIds.NewCaseId();
+        if (idempotencyKey.Length > 0)
+        {
+            var claim = await cases.ClaimIdempotencyKeyAsync(new IdempotencyClaim(serviceId, idempotencyKey, caseId, hash), cancellationToken)
+                .ConfigureAwait(false);
+            if (claim.BodyHash != hash)
+                return Problems.Conflict("idempotency-key-reused", "This Idempotency-Key was already used with a different application.");
+            caseId = claim.CaseId;
+        }
+
+        var record = await cases.FindAsync(caseId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            record = NewCase(caseId, definition, body, hash, citizen);
+            if (!await cases.TryCreateAsync(record, cancellationToken).ConfigureAwait(false))
+                record = await cases.FindAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        }
+        if (record.Identity.Subject != citizen.Subject)
+            return Problems.Conflict("idempotency-key-reused", "This Idempotency-Key was already used with a different application.");
+
+        await journeys.StartIfAbsentAsync(caseId, cancellationToken).ConfigureAwait(false);
+
+        var location = $"/api/v1/applications/{caseId}";
+        return Results.Json(new SubmittedApplication(caseId, record.Reference, record.ServiceId, record.DefinitionVersion, record.Status, location, record.SubmittedAt),
+            ApiJson.Options, statusCode: StatusCodes.Status202Accepted).WithLocation(location);
+    }
+
+    private CaseRecord NewCase(string caseId, ServiceDefinition definition, System.Text.Json.Nodes.JsonObject body, string hash, IdentityVerification.Verified citizen)
+    {
+        var now = clock.GetUtcNow();
+        var record = new CaseRecord
+        {
+            Id = caseId,
+            ServiceId = definition.ServiceId,
+            DefinitionVersion = definition.Version,
+            Reference = CaseIds.NewReference(definition.ServiceId),
+            DepartmentId = definition.Department.Id,
+            SubmittedAt = now,
+            UpdatedAt = now,
+            Application = body,
+            ApplicationHash = hash,
+            Identity = new IdentityCheck(citizen.Subject, citizen.Level, now),
+        };
+        record.Timeline.Add(new TimelineEntry(TimelineMilestones.Submitted, now, Actors.Citizen));
+        return record;
+    }
+}
+
+public sealed record SubmittedApplication(
+    string CaseId, string Reference, string ServiceId, int ServiceVersion, string Status, string StatusUrl, DateTimeOffset SubmittedAt);

@@ -1,0 +1,30 @@
+namespace Serverless.Workflows.Cases;
+
+/// <summary>Milestones recorded on a case's timeline. Past-tense facts; each is recorded at most once per occurrence.</summary>
+public static class TimelineMilestones
+{
+    public const string Submitted = "submitted";
+    public const string IdentityVerified = "identity_verified";
+    public const string IdentityInsufficient = "identity_insufficient";
+    public const string PaymentRequested = "payment_requested";
+    public const string PaymentReceived = "payment_received";
+    public const string SentToDepartment = "sent_to_department";
+    public const string DepartmentReminded = "department_reminded";
+    public const string SlaBreached = "sla_breached";
+    public const string InformationRequested = "information_requested";
+    public const string InformationProvided = "information_provided";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+    public const string Refunded = "refunded";
+    public const string Closed = "closed";
+}
+
+/// <summary>Who or what acted on a case, as the timeline shows it.</summary>
+public static class Actors
+{
+    public const string Citizen = "citizen";
+    public const string Platform = "platform";
+    public const string Pay = "gov.uk-pay";
+
+    public static string Department(string id) => "department:" + id;
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Serverless.Workflows.Cases;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Telemetry;
+
+namespace Serverless.Workflows.Departments;
+
+/// <summary>
+/// Takes a message off the decisions queue. A message our code refuses (malformed, unknown case, wrong department,
+/// case not awaiting a decision) goes to <c>decisions-poison</c> wrapped with the reason, and is not retried. A decision
+/// for a finished case is a harmless duplicate and is dropped. Transient failures throw, so the queue retries and,
+/// after maxDequeueCount, the host moves the message to the poison queue.
+/// </summary>
+public sealed partial class DecisionIntake(
+    ICaseStore cases, IDepartmentQueues queues, MessageContracts contracts, IJourneyTelemetry telemetry, ILogger<DecisionIntake> log)
+{
+    public async Task<DecisionIntakeResult> HandleAsync(string message, long dequeueCount, IJourneyClient journeys, CancellationToken cancellationToken)
+    {
+        var (decision, caseId, refusal) = Parse(message);
+        if (refusal is not null)
+            return await RefuseAsync(message, dequeueCount, refusal, cancellationToken).ConfigureAwait(false);
+
+        var record = await cases.FindAsync(caseId!, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+            return await RefuseAsync(message, dequeueCount, $"unknown_case: no case '{caseId}'.", cancellationToken).ConfigureAwait(false);
+        if (record.DepartmentId != decision!.DepartmentId)
+            return await RefuseAsync(message, dequeueCount, $"wrong_department: case '{caseId}' is not with department '{decision.DepartmentId}'.", cancellationToken)
+                .ConfigureAwait(false);
+        if (CaseStatus.IsFinished(record.Status))
+        {
+            LogDuplicate(log, caseId!, decision.DecisionId);
+            return DecisionIntakeResult.Ignored;
+        }
+        if (record.Status != CaseStatus.WithDepartment)
+            return await RefuseAsync(message, dequeueCount, $"case_not_awaiting_decision: case '{caseId}' is '{record.Status}'.", cancellationToken)
+                .ConfigureAwait(false);
+
+        await journeys.RaiseEventAsync(caseId!, JourneyEvents.Decision, decision, cancellationToken).ConfigureAwait(false);
+        return DecisionIntakeResult.Accepted;
+    }
+
+    private (DecisionMade? Decision, string? CaseId, string? Refusal) Parse(string message)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(message);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return (null, null, "malformed: the message is not JSON.");
+        }
+        var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+            ? t.GetString()! : "";
+        if (type != MessageTypes.Decision)
+            return (null, null, $"malformed: 'type' must be '{MessageTypes.Decision}'.");
+        var errors = contracts.Validate(type, root);
+        if (errors.Count > 0)
+            return (null, null, "malformed: " + string.Join("; ", errors.Select(e => $"{e.Pointer} {e.Message}")));
+
+        var data = root.GetProperty("data");
+        var decision = new DecisionMade(
+            root.GetProperty("id").GetString()!,
+            data.GetProperty("department_id").GetString()!,
+            data.GetProperty("outcome").GetString()!,
+            data.GetProperty("reason").GetString()!);
+        return (decision, root.GetProperty("subject").GetString(), null);
+    }
+
+    private async Task<DecisionIntakeResult> RefuseAsync(string message, long dequeueCount, string reason, CancellationToken cancellationToken)
+    {
+        await queues.SendToPoisonAsync(QueueNames.Decisions, new PoisonMessage(reason, message, dequeueCount), cancellationToken).ConfigureAwait(false);
+        var code = reason.Split(':')[0];
+        telemetry.PoisonMessage(QueueNames.Decisions, code);
+        LogRefused(log, code);
+        return DecisionIntakeResult.Refused;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision {DecisionId} for finished case {CaseId} dropped as a duplicate")]
+    private static partial void LogDuplicate(ILogger log, string caseId, string decisionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Decision message moved to the poison queue: {Reason}")]
+    private static partial void LogRefused(ILogger log, string reason);
+}
+
+public enum DecisionIntakeResult
+{
+    Accepted,
+    Ignored,
+    Refused,
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Serverless.Workflows.Configuration;
+
+namespace Serverless.Workflows.Departments;
+
+/// <summary>Department queues on Azure Storage, through the <see cref="ConnectionNames.DepartmentQueues"/> connection.</summary>
+public sealed class StorageDepartmentQueues(QueueServiceClient service) : IDepartmentQueues
+{
+    private readonly ConcurrentDictionary<string, Task<QueueClient>> _queues = new();
+
+    public static QueueServiceClient CreateServiceClient(IConfiguration configuration)
+    {
+        var connection = AzureConnection.Resolve(configuration, ConnectionNames.DepartmentQueues, "queueServiceUri");
+        // Raw UTF-8 JSON on the wire, matching host.json's messageEncoding "none" for the Functions trigger.
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        return connection.ConnectionString is { } cs
+            ? new QueueServiceClient(cs, options)
+            : new QueueServiceClient(connection.ServiceUri, connection.Credential, options);
+    }
+
+    public async Task SendAsync(string queue, CloudEvent message, CancellationToken cancellationToken)
+    {
+        var client = await GetQueueAsync(queue, cancellationToken).ConfigureAwait(false);
+        await client.SendMessageAsync(message.ToJson(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendToPoisonAsync(string queue, PoisonMessage message, CancellationToken cancellationToken)
+    {
+        var client = await GetQueueAsync(QueueNames.PoisonOf(queue), cancellationToken).ConfigureAwait(false);
+        await client.SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> ApproximateDepthAsync(string queue, CancellationToken cancellationToken)
+    {
+        var client = await GetQueueAsync(queue, cancellationToken).ConfigureAwait(false);
+        var properties = await client.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+        return properties.Value.ApproximateMessagesCount;
+    }
+
+    public Task<QueueClient> GetQueueAsync(string queue, CancellationToken cancellationToken) =>
+        _queues.GetOrAdd(queue, async name =>
+        {
+            // Bicep creates the queues in Azure; locally the first use creates them.
+            var client = service.GetQueueClient(name);
+            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return client;
+        });
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Workflows.Api;
+using Serverless.Workflows.Applications;
+using Serverless.Workflows.Calendar;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Departments;
+using Serverless.Workflows.Identity;
+using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Journeys.Activities;
+using Serverless.Workflows.Notifications;
+using Serverless.Workflows.Payments;
+using Serverless.Workflows.Telemetry;
+
+namespace Serverless.Workflows.Hosting;
+
+/// <summary>Everything both hosts need, registered once: the engine, its ports' adapters and the application code.</summary>
+public static class WorkflowServices
+{
+    /// <summary>The orchestrator and activity types, registered by name in both hosts.</summary>
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(OpenCaseActivity), typeof(CheckPaymentActivity), typeof(HandOffActivity), typeof(RemindDepartmentActivity),
+        typeof(EscalateCaseActivity), typeof(RequestInformationActivity), typeof(ReturnToDepartmentActivity),
+        typeof(ConcludeCaseActivity), typeof(CloseCaseActivity),
+    ];
+
+    public static IServiceCollection AddServerlessWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CaseStoreOptions>().Bind(configuration.GetSection("CaseStore"));
+        services.AddOptions<JourneyOptions>().Bind(configuration.GetSection("Journeys"));
+        services.AddOptions<PlatformOptions>().Bind(configuration.GetSection("Platforms"));
+        services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection("Monitoring"));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Definitions and the SLA calendar load (and validate) at startup: a broken definition stops the host.
+        services.AddSingleton<IDefinitionCatalog>(_ => DefinitionCatalog.LoadBundled());
+        services.AddSingleton(_ => new SlaClock(WorkingDayCalendar.LoadBundled()));
+        services.AddSingleton(_ => MessageContracts.Load());
+
+        services.AddSingleton(_ => StorageDepartmentQueues.CreateServiceClient(configuration));
+        services.AddSingleton<IDepartmentQueues, StorageDepartmentQueues>();
+        services.TryAddSingleton<IJourneyTelemetry, LoggingJourneyTelemetry>();
+        services.AddPlatformSandboxes();
+
+        services.AddSingleton<CitizenNotifier>();
+        services.AddSingleton<JourneyStepContext>();
+        services.AddSingleton<CaseCloser>();
+        foreach (var activity in Activities)
+            services.AddTransient(activity);
+
+        services.AddSingleton<CitizenAuthentication>();
+        services.AddSingleton<SubmitApplication>();
+        services.AddSingleton<GetCaseStatus>();
+        services.AddSingleton<ProvideInformation>();
+        services.AddSingleton<PayWebhookIntake>();
+        services.AddSingleton<JourneyHttpApi>();
+        services.AddSingleton<DecisionIntake>();
+        services.AddSingleton<OrphanSweep>();
+        services.AddSingleton<OperationalMeasurements>();
+        return services;
+    }
+
+    /// <summary>
+    /// The in-process sandboxes for One Login, Pay and Notify. The real GOV.UK adapters replace these when
+    /// <c>Platforms:Mode</c> is not 'sandbox'; until they land, any other mode fails at startup rather than run half-wired.
+    /// </summary>
+    private static void AddPlatformSandboxes(this IServiceCollection services)
+    {
+        services.AddHttpClient(SandboxPaymentProvider.WebhookClient);
+        services.AddSingleton<SandboxIdentityProvider>();
+        services.AddSingleton<IIdentityVerifier>(sp => EnsureSandbox(sp).GetRequiredService<SandboxIdentityProvider>());
+        services.AddSingleton<SandboxPaymentProvider>();
+        services.AddSingleton<IPaymentGateway>(sp => EnsureSandbox(sp).GetRequiredService<SandboxPaymentProvider>());
+        services.AddSingleton<SandboxNotificationOutbox>();
+        services.AddSingleton<INotificationSender>(sp => EnsureSandbox(sp).GetRequiredService<SandboxNotificationOutbox>());
+    }
+
+    private static IServiceProvider EnsureSandbox(IServiceProvider services)
+    {
+        var mode = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.Mode;
+        return mode == PlatformOptions.SandboxMode
+            ? services
+            : throw new InvalidOperationException($"Platforms:Mode '{mode}' is not available yet: only '{PlatformOptions.SandboxMode}' is implemented.");
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.DurableTask;
+using Serverless.Workflows.Cases;
+using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Departments;
+using Serverless.Workflows.Payments;
+
+namespace Serverless.Workflows.Journeys.Activities;
+
+/// <summary>
+/// Step 4's end: records the department's decision, refunds a rejected paid case when the service says so
+/// (compensation), tells the citizen, and starts the retention clock.
+/// </summary>
+public sealed class ConcludeCaseActivity(JourneyStepContext step, IPaymentGateway payments) : TaskActivity<ConcludeCase, JourneyOutcome>
+{
+    public override async Task<JourneyOutcome> RunAsync(TaskActivityContext context, ConcludeCase input)
+    {
+        var cancellationToken = CancellationToken.None;
+        var decision = input.Decision;
+        var (_, definition) = await step.LoadAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var status = decision.Outcome == DecisionOutcomes.Approved ? CaseStatus.Approved : CaseStatus.Rejected;
+        var now = step.Now;
+        var concluded = false;
+        var record = await step.UpdateAsync(input.CaseId, c =>
+        {
+            if (CaseStatus.IsFinished(c.Status))
+                return false;
+            CaseTransitions.Move(c, status, "decide");
+            c.Step = JourneySteps.Finished;
+            c.Decision = new DecisionRecord(decision.DecisionId, decision.Outcome, decision.Reason, now);
+            c.Outcome = status;
+            c.FinishedAt = now;
+            c.Retention.DeleteAfter = now + IsoDuration.Parse(definition.Retention.DeleteApplicationDataAfter);
+            c.Timeline.Add(new TimelineEntry(status, now, Actors.Department(decision.DepartmentId)));
+            return concluded = true;
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (concluded)
+        {
+            step.Telemetry.StepCompleted(definition.Key, JourneySteps.Decision, now - record.Department!.HandedOffAt);
+            step.Telemetry.JourneyCompleted(definition.Key, status);
+        }
+        if (status == CaseStatus.Rejected && definition.RefundOnRejection && record.Payment is { RefundId: null } payment)
+            record = await RefundAsync(record, definition, payment, cancellationToken).ConfigureAwait(false);
+
+        await step.Notifier.NotifyOnceAsync(record, definition, status == CaseStatus.Approved ? Milestones.Approved : Milestones.Rejected, cancellationToken)
+            .ConfigureAwait(false);
+        return new JourneyOutcome(status, decision.Reason);
+    }
+
+    private async Task<CaseRecord> RefundAsync(CaseRecord record, ServiceDefinition definition, PaymentRecord payment, CancellationToken cancellationToken)
+    {
+        // Keyed by the case: a retried step gets the same refund back, never a second one.
+        var refund = await payments.RefundAsync(definition.Accounts.Pay!, payment.PaymentId, payment.AmountPence, record.Id + ":refund", cancellationToken)
+            .ConfigureAwait(false);
+        var now = step.Now;
+        return await step.UpdateAsync(record.Id, c =>
+        {
+            if (c.Payment is null || c.Payment.RefundId is not null)
+                return false;
+            c.Payment.RefundId = refund.RefundId;
+            c.Payment.RefundStatus = refund.Status;
+            c.Timeline.Add(new TimelineEntry(TimelineMilestones.Refunded, now, Actors.Pay));
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+}

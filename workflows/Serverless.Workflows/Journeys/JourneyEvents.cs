@@ -1,0 +1,18 @@
+namespace Serverless.Workflows.Journeys;
+
+/// <summary>External events the journey waits for. Payloads carry ids and outcomes only: the data stays on the case.</summary>
+public static class JourneyEvents
+{
+    public const string Payment = "payment";
+    public const string Decision = "decision";
+    public const string Information = "information";
+}
+
+/// <summary>A payment settled (from Pay's webhook).</summary>
+public sealed record PaymentSettled(string PaymentId, string Outcome);
+
+/// <summary>A department's decision (from the decisions queue). The id is the CloudEvent id, for deduplication.</summary>
+public sealed record DecisionMade(string DecisionId, string DepartmentId, string Outcome, string Reason);
+
+/// <summary>The citizen answered a request for more information; the answer itself is on the case.</summary>
+public sealed record InformationProvided(string DecisionId);

@@ -1,0 +1,155 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Serverless.Workflows.Calendar;
+using Serverless.Workflows.Cases;
+using Serverless.Workflows.Departments;
+using Serverless.Workflows.Journeys.Activities;
+using Serverless.Workflows.Payments;
+
+namespace Serverless.Workflows.Journeys;
+
+/// <summary>
+/// The one generic journey every service runs: identity, payment, department hand-off, decision, with notifications at
+/// each milestone. Its input is the case id alone; the pinned definition reaches it only through activity results.
+/// Each activity is a milestone step that records its milestone, notifies and sends its messages idempotently, so the
+/// journey costs a few steps rather than one per side effect (every step is ~9 storage requests on Azure Storage).
+/// </summary>
+public sealed partial class ServiceJourney : TaskOrchestrator<string, JourneyOutcome>
+{
+    public const string Name = nameof(ServiceJourney);
+
+    /// <summary>Bounds the decision loop so history cannot grow without limit.</summary>
+    private const int MaxDecisionRounds = 50;
+
+    /// <summary>Every external call may fail transiently: retry with backoff for about seven minutes before failing the journey.</summary>
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(3)));
+
+    public override async Task<JourneyOutcome> RunAsync(TaskOrchestrationContext context, string caseId)
+    {
+        Progress(context, JourneySteps.Identity);
+        var opened = await context.CallActivityAsync<OpenedJourney>(nameof(OpenCaseActivity), caseId, Retry);
+        if (!opened.IdentityAccepted)
+            return new JourneyOutcome(CaseStatus.Closed, CloseReasons.IdentityInsufficient);
+
+        if (opened.PaymentExpiresAt is { } expiresAt)
+        {
+            Progress(context, JourneySteps.Payment);
+            var paid = await WaitForPaymentAsync(context, caseId, expiresAt);
+            if (paid != PaymentOutcomes.Succeeded)
+                return await CloseAsync(context, caseId, paid == PaymentOutcomes.Failed ? CloseReasons.PaymentFailed : CloseReasons.PaymentExpired);
+        }
+
+        Progress(context, JourneySteps.Department);
+        var deadlines = await context.CallActivityAsync<DepartmentDeadlines>(nameof(HandOffActivity), caseId, Retry);
+        return await AwaitDecisionAsync(context, caseId, opened, deadlines);
+    }
+
+    private static async Task<string> WaitForPaymentAsync(TaskOrchestrationContext context, string caseId, DateTimeOffset expiresAt)
+    {
+        var settled = await WaitUntilAsync(context.WaitForExternalEvent<PaymentSettled>(JourneyEvents.Payment), context, expiresAt);
+        if (settled is not null)
+            return settled.Outcome;
+
+        // The payment's expiry passed with no webhook: webhooks can be late or lost, so ask Pay once more.
+        return await context.CallActivityAsync<string>(nameof(CheckPaymentActivity), caseId, Retry);
+    }
+
+    private static async Task<JourneyOutcome> AwaitDecisionAsync(
+        TaskOrchestrationContext context, string caseId, OpenedJourney opened, DepartmentDeadlines deadlines)
+    {
+        var log = context.CreateReplaySafeLogger<ServiceJourney>();
+        var handled = new HashSet<string>(StringComparer.Ordinal);
+        bool reminded = false, escalated = false;
+
+        // One waiter at a time: a second waiter for the same event would queue behind the first and miss it.
+        var decision = context.WaitForExternalEvent<DecisionMade>(JourneyEvents.Decision);
+        for (var round = 0; round < MaxDecisionRounds; round++)
+        {
+            DateTimeOffset? nextDeadline = !reminded ? deadlines.RemindAt : !escalated ? deadlines.DueAt : null;
+            if (nextDeadline is { } at && await WaitUntilAsync(decision, context, at) is null)
+            {
+                if (!reminded)
+                {
+                    reminded = true;
+                    await context.CallActivityAsync(nameof(RemindDepartmentActivity), caseId, Retry);
+                }
+                else
+                {
+                    escalated = true;
+                    await context.CallActivityAsync(nameof(EscalateCaseActivity), caseId, Retry);
+                }
+                continue;
+            }
+
+            var made = await decision;
+            decision = context.WaitForExternalEvent<DecisionMade>(JourneyEvents.Decision);
+            if (!handled.Add(made.DecisionId))
+            {
+                LogDuplicateDecision(log, caseId, made.DecisionId);
+                continue;
+            }
+            if (!string.Equals(made.DepartmentId, opened.DepartmentId, StringComparison.Ordinal))
+            {
+                LogForeignDecision(log, caseId, made.DecisionId);
+                continue;
+            }
+
+            if (made.Outcome != DecisionOutcomes.InformationRequested)
+                return await context.CallActivityAsync<JourneyOutcome>(nameof(ConcludeCaseActivity), new ConcludeCase(caseId, made), Retry);
+
+            var pausedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+            var respondBy = pausedAt + opened.InformationResponseWithin;
+            await context.CallActivityAsync(nameof(RequestInformationActivity), new RequestInformation(caseId, made, respondBy), Retry);
+            Progress(context, JourneySteps.Information);
+
+            if (!await WaitForInformationAsync(context, made.DecisionId, respondBy))
+                return await CloseAsync(context, caseId, CloseReasons.InformationNotProvided);
+
+            // The SLA clock stopped while the citizen was answering; the activity moves the deadlines on by the pause.
+            var resumedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+            deadlines = await context.CallActivityAsync<DepartmentDeadlines>(
+                nameof(ReturnToDepartmentActivity), new ReturnToDepartment(caseId, made.DecisionId, pausedAt, resumedAt), Retry);
+            Progress(context, JourneySteps.Department);
+        }
+
+        // A reminder, an escalation, a few requests for information and the odd duplicate fit many times over.
+        throw new InvalidOperationException($"Case {caseId}: more than {MaxDecisionRounds} rounds without a decision.");
+    }
+
+    private static async Task<bool> WaitForInformationAsync(TaskOrchestrationContext context, string decisionId, DateTimeOffset respondBy)
+    {
+        for (var round = 0; round < MaxDecisionRounds; round++)
+        {
+            var answer = await WaitUntilAsync(context.WaitForExternalEvent<InformationProvided>(JourneyEvents.Information), context, respondBy);
+            if (answer is null)
+                return false;
+            if (answer.DecisionId == decisionId)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The event, or null if <paramref name="deadline"/> passes first. The timer is cancelled when the event wins.</summary>
+    private static async Task<T?> WaitUntilAsync<T>(Task<T> pending, TaskOrchestrationContext context, DateTimeOffset deadline)
+        where T : class
+    {
+        using var cancel = new CancellationTokenSource();
+        var timer = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
+        if (await Task.WhenAny(pending, timer) != pending)
+            return null;
+        cancel.Cancel();
+        return await pending;
+    }
+
+    private static Task<JourneyOutcome> CloseAsync(TaskOrchestrationContext context, string caseId, string reason) =>
+        context.CallActivityAsync<JourneyOutcome>(nameof(CloseCaseActivity), new CloseCase(caseId, reason), Retry);
+
+    private static void Progress(TaskOrchestrationContext context, string step) => context.SetCustomStatus(new JourneyProgress(step));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: duplicate decision {DecisionId} ignored")]
+    private static partial void LogDuplicateDecision(ILogger log, string caseId, string decisionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId}: decision {DecisionId} from another department ignored")]
+    private static partial void LogForeignDecision(ILogger log, string caseId, string decisionId);
+}
