@@ -5,13 +5,16 @@ using Serverless.SelfHost.Engine;
 using Serverless.SelfHost.Queues;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Hosting;
+using Serverless.Workflows.Journeys;
 
 namespace Serverless.SelfHost;
 
 /// <summary>Composes the self-host: the shared engine and application code, DurableTask.Core on Azurite, the queue pump, the API.</summary>
 public static class SelfHostApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configure">Runs first: extra configuration sources (tests give each run its own task hub and database).</param>
+    /// <param name="overrides">Runs last: replaces services (tests inject faults).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
@@ -20,10 +23,12 @@ public static class SelfHostApp
         builder.Services.AddServerlessWorkflows(builder.Configuration);
         builder.Services.AddSingleton<DurableTaskCoreEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskCoreEngine>());
+        builder.Services.AddSingleton<IJourneyClient>(sp => sp.GetRequiredService<DurableTaskCoreEngine>().Journeys);
         builder.Services.AddHostedService<DecisionQueuePump>();
         builder.Services.AddHostedService<PeriodicWork>();
         builder.Services.AddSingleton<FrontendApiKeyFilter>();
         builder.Services.AddProblemDetails();
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();

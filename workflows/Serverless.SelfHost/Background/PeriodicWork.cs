@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Serverless.SelfHost.Engine;
 using Serverless.Workflows.Cases;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Journeys;
@@ -9,13 +8,13 @@ namespace Serverless.SelfHost.Background;
 
 /// <summary>The self-host's stand-in for the Functions timer triggers: orphan sweep, retention and operational gauges.</summary>
 public sealed partial class PeriodicWork(
-    OrphanSweep orphans, CaseRetention retention, OperationalMeasurements measurements, DurableTaskCoreEngine engine,
+    OrphanSweep orphans, CaseRetention retention, OperationalMeasurements measurements, IJourneyClient journeys,
     IOptions<SelfHostOptions> options, IOptions<MonitoringOptions> monitoring, ILogger<PeriodicWork> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
         EveryAsync(options.Value.SweepInterval, async ct =>
         {
-            await orphans.SweepAsync(engine.Journeys, ct).ConfigureAwait(false);
+            await orphans.SweepAsync(journeys, ct).ConfigureAwait(false);
             await retention.RedactAsync(ct).ConfigureAwait(false);
         }, stoppingToken),
         EveryAsync(monitoring.Value.MeasureInterval, measurements.MeasureAsync, stoppingToken));

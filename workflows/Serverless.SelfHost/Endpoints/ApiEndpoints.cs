@@ -1,5 +1,5 @@
-using Serverless.SelfHost.Engine;
 using Serverless.Workflows.Api;
+using Serverless.Workflows.Journeys;
 
 namespace Serverless.SelfHost.Endpoints;
 
@@ -13,12 +13,12 @@ public static class ApiEndpoints
 
         frontends.MapGet(Routes.Services, (JourneyHttpApi h) => h.ListServices());
         frontends.MapGet(Routes.Service, (JourneyHttpApi h, string service_id) => h.GetService(service_id));
-        frontends.MapPost(Routes.Applications, (JourneyHttpApi h, HttpRequest r, string service_id, DurableTaskCoreEngine e) => h.SubmitAsync(r, service_id, e.Journeys));
+        frontends.MapPost(Routes.Applications, (JourneyHttpApi h, HttpRequest r, string service_id, IJourneyClient j) => h.SubmitAsync(r, service_id, j));
         frontends.MapGet(Routes.Application, (JourneyHttpApi h, HttpRequest r, string case_id) => h.GetApplicationAsync(r, case_id));
-        frontends.MapPost(Routes.Information, (JourneyHttpApi h, HttpRequest r, string case_id, DurableTaskCoreEngine e) => h.ProvideInformationAsync(r, case_id, e.Journeys));
+        frontends.MapPost(Routes.Information, (JourneyHttpApi h, HttpRequest r, string case_id, IJourneyClient j) => h.ProvideInformationAsync(r, case_id, j));
 
         // Pay authenticates by signing the body; the OpenAPI document is public.
-        api.MapPost(Routes.PayWebhook, (JourneyHttpApi h, HttpRequest r, DurableTaskCoreEngine e) => h.PayWebhookAsync(r, e.Journeys));
+        api.MapPost(Routes.PayWebhook, (JourneyHttpApi h, HttpRequest r, IJourneyClient j) => h.PayWebhookAsync(r, j));
         api.MapGet(Routes.OpenApi, JourneyHttpApi.OpenApi);
         return app;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Serverless.SelfHost.Engine;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Departments;
+using Serverless.Workflows.Journeys;
 
 namespace Serverless.SelfHost.Queues;
 
@@ -13,7 +14,7 @@ namespace Serverless.SelfHost.Queues;
 /// came, to <c>decisions-poison</c>. Messages our code refuses are wrapped with a reason by <see cref="DecisionIntake"/>.
 /// </summary>
 public sealed partial class DecisionQueuePump(
-    QueueServiceClient queues, DecisionIntake intake, DurableTaskCoreEngine engine, IOptions<SelfHostOptions> options, ILogger<DecisionQueuePump> log)
+    QueueServiceClient queues, DecisionIntake intake, IJourneyClient journeys, IOptions<SelfHostOptions> options, ILogger<DecisionQueuePump> log)
     : BackgroundService
 {
     private static readonly TimeSpan InFlightVisibility = TimeSpan.FromMinutes(5);
@@ -55,7 +56,7 @@ public sealed partial class DecisionQueuePump(
     {
         try
         {
-            await intake.HandleAsync(message.MessageText, message.DequeueCount, engine.Journeys, cancellationToken).ConfigureAwait(false);
+            await intake.HandleAsync(message.MessageText, message.DequeueCount, journeys, cancellationToken).ConfigureAwait(false);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -42,17 +42,24 @@ public sealed class SandboxIdentityProvider(IOptions<PlatformOptions> options, T
             ValidAudience = Audience,
             IssuerSigningKey = SigningKey(),
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.Zero,
+            // Our clock, not the machine's: tests and the sandbox share one notion of "now".
+            LifetimeValidator = (notBefore, expires, _, _) => IsCurrent(notBefore, expires),
         }).ConfigureAwait(false);
         if (!result.IsValid)
-            return new IdentityVerification.Refused(result.Exception is SecurityTokenExpiredException
-                ? "The identity token has expired." : "The identity token is not valid.");
+            return new IdentityVerification.Refused(result.Exception is SecurityTokenInvalidLifetimeException
+                ? "The identity token has expired or is not yet valid." : "The identity token is not valid.");
 
         var subject = result.Claims.TryGetValue("sub", out var s) ? s as string : null;
         var level = result.Claims.TryGetValue("vot", out var v) ? v as string : null;
         if (string.IsNullOrEmpty(subject) || level is null || !IdentityLevels.IsKnown(level))
             return new IdentityVerification.Refused("The identity token has no subject or level of confidence.");
         return new IdentityVerification.Verified(subject, level);
+    }
+
+    private bool IsCurrent(DateTime? notBefore, DateTime? expires)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return expires is { } e && e > now && (notBefore is not { } nb || nb <= now);
     }
 
     private SymmetricSecurityKey SigningKey()

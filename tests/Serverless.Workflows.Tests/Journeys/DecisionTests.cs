@@ -1,0 +1,138 @@
+using Serverless.Workflows.Cases;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Departments;
+using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Telemetry;
+using static Serverless.Workflows.Tests.Journeys.TestDefinitions;
+
+namespace Serverless.Workflows.Tests.Journeys;
+
+public sealed class DecisionTests
+{
+    [Fact]
+    public async Task Identity_below_the_required_level_closes_the_case()
+    {
+        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        var (status, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge), level: "P1");
+        Assert.Equal(202, status);
+
+        var end = await journey.WaitForJourneyEndAsync(caseId!);
+
+        Assert.Equal(new JourneyOutcome(CaseStatus.Closed, CloseReasons.IdentityInsufficient), end.ReadOutputAs<JourneyOutcome>());
+        var record = await journey.Cases.FindAsync(caseId!, default);
+        Assert.True(record!.HasMilestone(TimelineMilestones.IdentityInsufficient));
+        Assert.Empty(journey.Queues.For(caseId!));
+        Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyFailed && s.Detail == CloseReasons.IdentityInsufficient);
+    }
+
+    [Fact]
+    public async Task Answered_request_for_information_goes_back_to_the_department()
+    {
+        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        var caseId = await FreeCaseWithDepartmentAsync(journey);
+        var before = (await journey.Cases.FindAsync(caseId, default))!.Department!.DueAt;
+
+        await journey.DecideAsync(caseId, DecisionOutcomes.InformationRequested, "Please describe how far you can walk.", decisionId: "rfi-1");
+        var waiting = await journey.WaitForStatusAsync(caseId, CaseStatus.AwaitingInformation);
+        Assert.Equal("Please describe how far you can walk.", waiting.InformationRequests.Single().Reason);
+        Assert.Equal(404, await journey.AnswerAsync(caseId, "Not my case.", subject: "someone-else"));
+
+        Assert.Equal(202, await journey.AnswerAsync(caseId, "About 20 metres, with a stick."));
+
+        var back = await journey.WaitForStatusAsync(caseId, CaseStatus.WithDepartment);
+        Assert.True(back.Department!.DueAt > before); // The SLA clock paused while the citizen answered.
+        var answer = journey.Queues.For(caseId).Single(m => m.Type == MessageTypes.InformationProvided);
+        Assert.Equal("About 20 metres, with a stick.", (string?)answer.Data["answer"]!["response"]);
+
+        await journey.DecideAsync(caseId, DecisionOutcomes.Approved);
+        Assert.Equal(CaseStatus.Approved, (await journey.WaitForJourneyEndAsync(caseId)).ReadOutputAs<JourneyOutcome>()!.Status);
+    }
+
+    [Fact]
+    public async Task Unanswered_request_for_information_closes_the_case_at_its_deadline()
+    {
+        await using var journey = await JourneyHarness.StartAsync(Fast(remindAfter: "PT1M", decideWithin: "PT2M", respondWithin: "PT1S"));
+        var caseId = await FreeCaseWithDepartmentAsync(journey);
+
+        await journey.DecideAsync(caseId, DecisionOutcomes.InformationRequested, "Send a photo of your current badge.");
+
+        var end = await journey.WaitForJourneyEndAsync(caseId);
+        Assert.Equal(new JourneyOutcome(CaseStatus.Closed, CloseReasons.InformationNotProvided), end.ReadOutputAs<JourneyOutcome>());
+    }
+
+    [Fact]
+    public async Task Decision_from_the_wrong_department_is_poisoned_and_the_journey_waits_on()
+    {
+        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        var caseId = await FreeCaseWithDepartmentAsync(journey);
+
+        Assert.Equal(DecisionIntakeResult.Refused, await journey.DecideAsync(caseId, DecisionOutcomes.Approved, department: "environment-agency"));
+        var poisoned = Assert.Single(journey.Queues.Poisoned);
+        Assert.Equal(QueueNames.Decisions, poisoned.Queue);
+        Assert.StartsWith("wrong_department", poisoned.Message.Reason, StringComparison.Ordinal);
+
+        // Even an event raised straight at the journey is ignored when it names another department.
+        await journey.Journeys.RaiseEventAsync(caseId, JourneyEvents.Decision, new DecisionMade("forged", "environment-agency", DecisionOutcomes.Approved, "x"), default);
+        await journey.DecideAsync(caseId, DecisionOutcomes.Rejected, "Not eligible.");
+
+        Assert.Equal(CaseStatus.Rejected, (await journey.WaitForJourneyEndAsync(caseId)).ReadOutputAs<JourneyOutcome>()!.Status);
+    }
+
+    [Fact]
+    public async Task Duplicate_decision_is_harmless()
+    {
+        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        var caseId = await FreeCaseWithDepartmentAsync(journey);
+        await journey.DecideAsync(caseId, DecisionOutcomes.InformationRequested, "Which town?", decisionId: "rfi-1");
+        await journey.WaitForStatusAsync(caseId, CaseStatus.AwaitingInformation);
+        await journey.AnswerAsync(caseId, "Exampleton");
+        await journey.WaitForStatusAsync(caseId, CaseStatus.WithDepartment);
+
+        // The department's system resends the earlier request (same id): the journey must not ask the citizen again.
+        await journey.Journeys.RaiseEventAsync(caseId, JourneyEvents.Decision, new DecisionMade("rfi-1", "local-council-blue-badge", DecisionOutcomes.InformationRequested, "Which town?"), default);
+        await journey.DecideAsync(caseId, DecisionOutcomes.Approved, decisionId: "final");
+
+        Assert.Equal(CaseStatus.Approved, (await journey.WaitForJourneyEndAsync(caseId)).ReadOutputAs<JourneyOutcome>()!.Status);
+        Assert.Single((await journey.Cases.FindAsync(caseId, default))!.InformationRequests);
+    }
+
+    [Fact]
+    public async Task Decision_for_a_finished_case_is_dropped()
+    {
+        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        var caseId = await FreeCaseWithDepartmentAsync(journey);
+        await journey.DecideAsync(caseId, DecisionOutcomes.Approved, decisionId: "first");
+        await journey.WaitForJourneyEndAsync(caseId);
+        await journey.WaitForStatusAsync(caseId, CaseStatus.Approved);
+
+        Assert.Equal(DecisionIntakeResult.Ignored, await journey.DecideAsync(caseId, DecisionOutcomes.Rejected, decisionId: "late"));
+
+        Assert.Empty(journey.Queues.Poisoned);
+        Assert.Equal(CaseStatus.Approved, (await journey.Cases.FindAsync(caseId, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Slow_department_is_reminded_then_the_case_is_escalated()
+    {
+        await using var journey = await JourneyHarness.StartAsync(Fast(remindAfter: "PT1S", decideWithin: "PT2S"));
+        var caseId = await FreeCaseWithDepartmentAsync(journey);
+
+        var escalated = await journey.WaitForCaseAsync(caseId, c => c.Department?.EscalatedAt is not null, "escalated");
+        Assert.True(escalated.HasMilestone(TimelineMilestones.DepartmentReminded));
+        Assert.Contains(journey.Queues.For(caseId), m => m.Type == MessageTypes.Reminder);
+        Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.SlaBreached);
+        Assert.Equal(CaseStatus.WithDepartment, escalated.Status); // Escalation marks the case; the journey keeps waiting.
+
+        await journey.DecideAsync(caseId, DecisionOutcomes.Approved);
+        Assert.Equal(CaseStatus.Approved, (await journey.WaitForJourneyEndAsync(caseId)).ReadOutputAs<JourneyOutcome>()!.Status);
+    }
+
+    private static async Task<string> FreeCaseWithDepartmentAsync(JourneyHarness journey)
+    {
+        var (status, caseId, body) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge), level: "P2");
+        Assert.True(status == 202, body.ToJsonString());
+        await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
+        return caseId!;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Serverless.Workflows.Applications;
+using Serverless.Workflows.Cases;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Departments;
+using Serverless.Workflows.Hosting;
+using Serverless.Workflows.Identity;
+using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Notifications;
+using Serverless.Workflows.Payments;
+using Serverless.Workflows.Telemetry;
+using Serverless.Workflows.Tests.Fakes;
+
+namespace Serverless.Workflows.Tests.Journeys;
+
+/// <summary>
+/// The journey on the in-memory Durable engine, with the real activities, application handlers and sandboxes, and
+/// in-memory stand-ins only for the case store and the department queues. Citizens, Pay and departments act through
+/// the same handlers the hosts call.
+/// </summary>
+public sealed class JourneyHarness : IAsyncDisposable
+{
+    public const string WebhookSecret = "test-pay-webhook-secret";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private readonly DurableTaskTestHost _host;
+
+    private JourneyHarness(DurableTaskTestHost host)
+    {
+        _host = host;
+        Journeys = new DurableTaskJourneyClient(host.Client);
+    }
+
+    public DurableTaskClient Client => _host.Client;
+    public IJourneyClient Journeys { get; }
+    public IServiceProvider Services => _host.Services;
+    public InMemoryCaseStore Cases => Get<InMemoryCaseStore>();
+    public RecordingDepartmentQueues Queues => Get<RecordingDepartmentQueues>();
+    public RecordingTelemetry Telemetry => Get<RecordingTelemetry>();
+    public SandboxNotificationOutbox Notify => Get<SandboxNotificationOutbox>();
+    public SandboxPaymentProvider Pay => Get<SandboxPaymentProvider>();
+    public SandboxIdentityProvider Identity => Get<SandboxIdentityProvider>();
+
+    public static async Task<JourneyHarness> StartAsync(IDefinitionCatalog catalog, TimeProvider? clock = null, TimeSpan? paymentLifetime = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Platforms:Mode"] = PlatformOptions.SandboxMode,
+            ["Platforms:PayWebhookSigningSecret"] = WebhookSecret,
+            ["Platforms:IdentitySandboxSigningKey"] = "test-identity-sandbox-signing-key-0123456789",
+            ["DepartmentQueues"] = "UseDevelopmentStorage=true",
+        }).Build();
+
+        var host = await DurableTaskTestHost.StartAsync(registry =>
+        {
+            registry.AddOrchestrator<ServiceJourney>();
+            foreach (var activity in WorkflowServices.Activities)
+                registry.AddActivity(activity);
+        }, new DurableTaskTestHostOptions
+        {
+            LoggerFactory = NullLoggerFactory.Instance,
+            ConfigureServices = services =>
+            {
+                services.AddLogging();
+                services.AddServerlessWorkflows(configuration);
+                services.AddSingleton(catalog);
+                if (clock is not null)
+                    services.AddSingleton(clock);
+                services.AddSingleton<InMemoryCaseStore>();
+                services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
+                services.AddSingleton<RecordingDepartmentQueues>();
+                services.AddSingleton<IDepartmentQueues>(sp => sp.GetRequiredService<RecordingDepartmentQueues>());
+                services.AddSingleton<RecordingTelemetry>();
+                services.AddSingleton<IJourneyTelemetry>(sp => sp.GetRequiredService<RecordingTelemetry>());
+            },
+        });
+        var harness = new JourneyHarness(host);
+        if (paymentLifetime is { } lifetime)
+            harness.Pay.PaymentLifetime = lifetime;
+        return harness;
+    }
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>A citizen submits through the real handler; returns the HTTP status and the case id (if accepted).</summary>
+    public async Task<(int Status, string? CaseId, JsonObject Body)> SubmitAsync(
+        string serviceId, JsonObject application, string level = "P2", string subject = "citizen-1", string? idempotencyKey = null)
+    {
+        var context = Request(application.ToJsonString(), Identity.Issue(subject, level));
+        if (idempotencyKey is not null)
+            context.Request.Headers[SubmitApplication.IdempotencyKeyHeader] = idempotencyKey;
+        var result = await Get<SubmitApplication>().HandleAsync(context.Request, serviceId, Journeys, CancellationToken.None);
+        var (status, body) = await ExecuteAsync(result, context);
+        return (status, (string?)body["case_id"], body);
+    }
+
+    /// <summary>Pay reports the case's payment settled, through the webhook handler with a valid signature.</summary>
+    public Task<int> TamperedPaymentWebhookAsync(string caseId) => PaymentWebhookAsync(caseId, PayEventTypes.Succeeded, tamper: true);
+
+    public async Task<int> PaymentWebhookAsync(string caseId, string eventType, bool tamper = false)
+    {
+        var record = await Cases.FindAsync(caseId, CancellationToken.None);
+        var payment = Pay.TryGet(record!.Payment!.PaymentId)!;
+        if (!tamper)
+            payment.Status = PayEventTypes.Outcome(eventType) == PaymentOutcomes.Succeeded ? PayStatuses.Success : PayStatuses.Failed;
+        var body = JsonSerializer.Serialize(Pay.Webhook(payment, eventType), PayWebhookMessage.SerializerOptions);
+        var context = Request(body, token: null);
+        var signed = tamper ? body.Replace("\"payment\"", "\"refund\"", StringComparison.Ordinal) : body; // signs other bytes than it sends
+        context.Request.Headers[PayWebhookSignature.Header] = PayWebhookSignature.Sign(Encoding.UTF8.GetBytes(signed), WebhookSecret);
+        var result = await Get<PayWebhookIntake>().HandleAsync(context.Request, Journeys, CancellationToken.None);
+        return (await ExecuteAsync(result, context)).Status;
+    }
+
+    /// <summary>A department's decision arrives on the decisions queue.</summary>
+    public async Task<DecisionIntakeResult> DecideAsync(string caseId, string outcome, string reason = "Checked against the rules.", string? department = null, string? decisionId = null)
+    {
+        department ??= (await Cases.FindAsync(caseId, CancellationToken.None))?.DepartmentId ?? "unknown";
+        var message = new JsonObject
+        {
+            ["specversion"] = "1.0",
+            ["id"] = decisionId ?? Guid.NewGuid().ToString(),
+            ["source"] = "/departments/test",
+            ["type"] = MessageTypes.Decision,
+            ["subject"] = caseId,
+            ["time"] = DateTime.UtcNow,
+            ["datacontenttype"] = "application/json",
+            ["data"] = new JsonObject { ["department_id"] = department, ["outcome"] = outcome, ["reason"] = reason },
+        };
+        return await Get<DecisionIntake>().HandleAsync(message.ToJsonString(), 1, Journeys, CancellationToken.None);
+    }
+
+    public async Task<int> AnswerAsync(string caseId, string response, string subject = "citizen-1")
+    {
+        var context = Request(new JsonObject { ["response"] = response }.ToJsonString(), Identity.Issue(subject, "P2"));
+        var result = await Get<ProvideInformation>().HandleAsync(context.Request, caseId, Journeys, CancellationToken.None);
+        return (await ExecuteAsync(result, context)).Status;
+    }
+
+    public async Task<CaseRecord> WaitForCaseAsync(string caseId, Func<CaseRecord, bool> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            var record = await Cases.FindAsync(caseId, CancellationToken.None);
+            if (record is not null && condition(record))
+                return record;
+            if (deadline.IsCancellationRequested)
+                throw new TimeoutException($"Case {caseId} never reached: {what}. Last status: {record?.Status}, step {record?.Step}.");
+            await Task.Delay(25, CancellationToken.None);
+        }
+    }
+
+    public Task<CaseRecord> WaitForStatusAsync(string caseId, string status) => WaitForCaseAsync(caseId, c => c.Status == status, status);
+
+    public async Task<OrchestrationMetadata> WaitForJourneyEndAsync(string caseId)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        return await Client.WaitForInstanceCompletionAsync(caseId, getInputsAndOutputs: true, deadline.Token);
+    }
+
+    private DefaultHttpContext Request(string body, string? token)
+    {
+        var context = new DefaultHttpContext { RequestServices = _host.Services };
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        context.Request.ContentType = "application/json";
+        if (token is not null)
+            context.Request.Headers.Authorization = "Bearer " + token;
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    private static async Task<(int Status, JsonObject Body)> ExecuteAsync(IResult result, DefaultHttpContext context)
+    {
+        await result.ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        var text = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        return (context.Response.StatusCode, text.Length > 0 && JsonNode.Parse(text) is JsonObject o ? o : []);
+    }
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+}
