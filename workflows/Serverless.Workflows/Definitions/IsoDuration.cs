@@ -41,7 +41,7 @@ public static partial class IsoDuration
                 TimeSpan.FromSeconds(Component(match, "seconds"));
             return true;
         }
-        catch (OverflowException)
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
         {
             error = $"'{text}' is too long a duration";
             return false;
