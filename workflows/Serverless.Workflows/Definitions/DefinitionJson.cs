@@ -12,23 +12,4 @@ internal static class DefinitionJson
         RespectNullableAnnotations = true,
         AllowDuplicateProperties = false,
     };
-
-    /// <summary>Turns a serializer path (<c>$.decision_sla.clock</c>) into a field name (<c>decision_sla.clock</c>).</summary>
-    public static string? FieldFromPath(string? path) =>
-        path switch
-        {
-            null or "$" => null,
-            _ when path.StartsWith("$.", StringComparison.Ordinal) => path[2..],
-            _ => path.TrimStart('$'),
-        };
-
-    /// <summary>The serializer's reason without its path and position suffix (the field is reported apart), plus the line.</summary>
-    public static string Describe(JsonException ex)
-    {
-        var message = ex.Message;
-        var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (suffix >= 0)
-            message = message[..suffix];
-        return ex.LineNumber is { } line ? $"{message} (line {line + 1})" : message;
-    }
 }

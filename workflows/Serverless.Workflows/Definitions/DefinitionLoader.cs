@@ -81,7 +81,8 @@ public static class DefinitionLoader
         }
         catch (JsonException ex)
         {
-            problems.Add(DefinitionJson.FieldFromPath(ex.Path), DefinitionJson.Describe(ex));
+            var (field, message) = SerializerMessages.Describe(ex);
+            problems.Add(field, message);
             return null;
         }
     }
