@@ -1,0 +1,26 @@
+namespace Serverless.Workflows.Tests.Definitions;
+
+/// <summary>The shipped definition files, as editable JSON, so each rule test breaks exactly one thing in a good file.</summary>
+internal static class DefinitionFiles
+{
+    public const string FishingV1 = "services/rod-fishing-licence/v1.json";
+    public const string FishingV2 = "services/rod-fishing-licence/v2.json";
+    public const string BlueBadgeV1 = "services/blue-badge/v1.json";
+
+    public static DefinitionSource Shipped(string name) => DefinitionLoader.ReadEmbedded().Single(s => s.Name == name);
+
+    public static JsonObject Edit(string name) => JsonNode.Parse(Shipped(name).Json)!.AsObject();
+
+    /// <summary>Loads <paramref name="definition"/> as file <paramref name="name"/> and returns the exception it must cause.</summary>
+    public static DefinitionException Rejected(JsonObject definition, string name = FishingV1) =>
+        Assert.Throws<DefinitionException>(() => DefinitionCatalog.FromSources([new DefinitionSource(name, definition.ToJsonString())]));
+
+    /// <summary>Asserts the message names the file and the field, and gives the reason.</summary>
+    public static void AssertNames(DefinitionException exception, string file, string field, string reason)
+    {
+        var prefix = $"{file}: field '{field}': ";
+        var line = exception.Message.Split('\n').SingleOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        Assert.True(line is not null, $"Expected a problem starting \"{prefix}\" in:\n{exception.Message}");
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+    }
+}
