@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Serverless.Workflows.Definitions;
 using Serverless.Workflows.Identity;
 using Serverless.Workflows.Notifications;
 using Serverless.Workflows.Payments;

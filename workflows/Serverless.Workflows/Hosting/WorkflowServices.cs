@@ -36,7 +36,7 @@ public static class WorkflowServices
         services.TryAddSingleton(TimeProvider.System);
 
         // Definitions and the SLA calendar load (and validate) at startup: a broken definition stops the host.
-        services.AddSingleton<IDefinitionCatalog>(_ => DefinitionCatalog.LoadBundled());
+        services.AddSingleton<IDefinitionCatalog>(_ => DefinitionCatalog.LoadEmbedded());
         services.AddSingleton(_ => new SlaClock(WorkingDayCalendar.LoadBundled()));
         services.AddSingleton(_ => MessageContracts.Load());
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Definitions;
 
 namespace Serverless.Workflows.Identity;
 
