@@ -20,10 +20,19 @@ param principalId string
 ])
 param principalType string
 
+@description('Storage account: host storage, task hub, deployment container and queues.')
 param storageAccountName string
+
+@description('Cosmos DB account of the case store.')
 param cosmosAccountName string
+
+@description('Case store database: the Cosmos data role is scoped to it.')
 param cosmosDatabaseName string
+
+@description('Key Vault holding the app\'s secrets.')
 param keyVaultName string
+
+@description('Application Insights component the app sends telemetry to.')
 param applicationInsightsName string
 
 // Built-in role definition ids.

@@ -85,6 +85,21 @@ public sealed partial class ConfigContractTests(CompiledInfra infra)
         Assert.Equal("false", settings["CaseStore__CreateIfNotExists"]);
     }
 
+    /// <summary>Each literal value converts to its property's type the way the configuration binder converts it.</summary>
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Setting_values_bind_to_the_property_types(string environment)
+    {
+        var settings = AppSettings(environment);
+
+        Assert.All(CodeContract.Settings.Where(s => !s.IsSecret && !Opaque.Is(JsonValue.Create(settings[s.Name]))), setting =>
+        {
+            var converter = System.ComponentModel.TypeDescriptor.GetConverter(setting.Property.PropertyType);
+            var value = converter.ConvertFromInvariantString(settings[setting.Name]);
+            Assert.IsType(setting.Property.PropertyType, value);
+        });
+    }
+
     /// <summary>Every [Secret] setting is a Key Vault reference to {Section}--{Property}, resolved with the app's identity.</summary>
     [Theory]
     [MemberData(nameof(Environments))]
