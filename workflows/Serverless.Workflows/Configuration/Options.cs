@@ -36,9 +36,11 @@ public sealed class PlatformOptions
     public string Mode { get; set; } = SandboxMode;
 
     /// <summary>Key for HMAC-SHA256 of GOV.UK Pay webhooks (<c>Pay-Signature</c>). A Key Vault reference in Azure.</summary>
+    [Secret]
     public string PayWebhookSigningSecret { get; set; } = "";
 
     /// <summary>Signing key of the identity sandbox's test tokens. A Key Vault reference in Azure.</summary>
+    [Secret]
     public string IdentitySandboxSigningKey { get; set; } = "";
 }
 

@@ -1,0 +1,349 @@
+// Serverless: the journey platform on Azure, in the azd template shape. Subscription scope: creates the resource group,
+// then one module per part of the runtime under app/. Dev values are the defaults; main.prod.bicepparam overrides them.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name: part of the resource token and the azd-env-name tag.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+param location string
+
+@description('Object id of the deploying user (azd sets AZURE_PRINCIPAL_ID). It gets data-plane twins of the app\'s roles so the app can run locally against Azure. Empty: no human data-plane access (prod).')
+param principalId string = ''
+
+@description('Type of principalId.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+// ---- Names: generated from the resource token unless given ----
+param resourceGroupName string = ''
+param identityName string = ''
+param storageAccountName string = ''
+param cosmosAccountName string = ''
+param logAnalyticsName string = ''
+param applicationInsightsName string = ''
+param keyVaultName string = ''
+param appServicePlanName string = ''
+param functionAppName string = ''
+
+// ---- What dev and prod differ in ----
+@description('Flex Consumption memory per instance (MB).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Flex Consumption scale-out ceiling.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 20
+
+@description('Always-ready instances for HTTP triggers (0 = scale to zero).')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int = 0
+
+@description('Storage redundancy.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSkuName string = 'Standard_LRS'
+
+@description('Cosmos DB capacity: serverless (pay per request) or autoscale (provisioned, shared by the database).')
+@allowed([
+  'serverless'
+  'autoscale'
+])
+param cosmosCapacityMode string = 'serverless'
+
+@description('Cosmos DB autoscale ceiling (RU/s), autoscale only.')
+@minValue(1000)
+param cosmosAutoscaleMaxThroughput int = 1000
+
+@description('Cosmos DB across availability zones.')
+param cosmosZoneRedundant bool = false
+
+@description('Cosmos DB point-in-time restore window.')
+@allowed([
+  'Continuous7Days'
+  'Continuous30Days'
+])
+param cosmosBackupTier string = 'Continuous7Days'
+
+@description('Days Log Analytics (and so Application Insights) keeps data.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Key Vault purge protection; irreversible, so prod only.')
+param keyVaultPurgeProtection bool = false
+
+@description('Email addresses that receive alerts; empty = alerts only show in the portal.')
+param alertEmailAddresses array = []
+
+@description('Failed Function invocations per function in 15 minutes above which the failures alert fires.')
+@minValue(0)
+param functionFailureThreshold int = 5
+
+// ---- App behaviour ----
+@description('Platforms__Mode: which platform adapters run (sandbox until the GOV.UK One Login, Pay and Notify adapters land).')
+param platformsMode string = 'sandbox'
+
+@description('Journeys__PublicBaseUrl: public address of the API (a custom domain); empty = https://{function app default host name}.')
+param publicBaseUrl string = ''
+
+@description('Optional: GOV.UK Pay webhook signing secret to store in Key Vault. Empty keeps the vault\'s current value.')
+@secure()
+param payWebhookSigningSecret string = ''
+
+@description('Optional: identity sandbox signing key to store in Key Vault. Empty keeps the vault\'s current value.')
+@secure()
+param identitySandboxSigningKey string = ''
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+
+var names = {
+  resourceGroup: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
+  identity: !empty(identityName) ? identityName : '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
+  storage: !empty(storageAccountName) ? storageAccountName : '${abbrs.storageStorageAccounts}${resourceToken}'
+  cosmos: !empty(cosmosAccountName) ? cosmosAccountName : '${abbrs.documentDBDatabaseAccounts}${resourceToken}'
+  logAnalytics: !empty(logAnalyticsName) ? logAnalyticsName : '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+  applicationInsights: !empty(applicationInsightsName)
+    ? applicationInsightsName
+    : '${abbrs.insightsComponents}${resourceToken}'
+  keyVault: !empty(keyVaultName) ? keyVaultName : '${abbrs.keyVaultVaults}${resourceToken}'
+  plan: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webServerFarms}api-${resourceToken}'
+  functionApp: !empty(functionAppName) ? functionAppName : '${abbrs.webSitesFunctions}api-${resourceToken}'
+  actionGroup: '${abbrs.insightsActionGroups}${resourceToken}'
+  alertPrefix: '${abbrs.insightsScheduledQueryRules}${resourceToken}-'
+  deploymentContainer: 'app-package-${resourceToken}'
+}
+
+// The code's defaults (CaseStoreOptions); a test checks these against new CaseStoreOptions().
+var caseStore = {
+  databaseName: 'serverless'
+  casesContainer: 'cases'
+  idempotencyContainer: 'idempotency'
+}
+
+// Platform queues (QueueNames.Decisions) and the department queues named in the service definitions
+// (app/department-queues.json; a test checks it against Definitions/services/*/v*.json). Each gets a -poison twin.
+var queueNames = concat(['decisions'], loadJsonContent('app/department-queues.json'))
+
+// Key Vault secret names for settings: {Section}--{Property}, the .NET Key Vault configuration provider's convention
+// for {Section}:{Property}. Per-account API keys are pay-api-key-{account} and notify-api-key-{account} (README).
+var secretNames = {
+  payWebhookSigningSecret: 'Platforms--PayWebhookSigningSecret'
+  identitySandboxSigningKey: 'Platforms--IdentitySandboxSigningKey'
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: names.logAnalytics
+    applicationInsightsName: names.applicationInsights
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    deploymentContainerName: names.deploymentContainer
+    queueNames: queueNames
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module cosmos 'app/cosmos.bicep' = {
+  name: 'cosmos'
+  scope: rg
+  params: {
+    accountName: names.cosmos
+    location: location
+    tags: tags
+    databaseName: caseStore.databaseName
+    casesContainerName: caseStore.casesContainer
+    idempotencyContainerName: caseStore.idempotencyContainer
+    capacityMode: cosmosCapacityMode
+    autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
+    zoneRedundant: cosmosZoneRedundant
+    backupTier: cosmosBackupTier
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    enablePurgeProtection: keyVaultPurgeProtection
+    softDeleteRetentionInDays: keyVaultPurgeProtection ? 90 : 7
+    payWebhookSigningSecretName: secretNames.payWebhookSigningSecret
+    payWebhookSigningSecret: payWebhookSigningSecret
+    identitySandboxSigningKeyName: secretNames.identitySandboxSigningKey
+    identitySandboxSigningKey: identitySandboxSigningKey
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    // Names, not module outputs: deploy-time constants keep what-if precise (what-if-short-circuiting).
+    identityName: names.identity
+    principalId: principalId
+    principalType: principalType
+    storageAccountName: names.storage
+    cosmosAccountName: names.cosmos
+    cosmosDatabaseName: caseStore.databaseName
+    keyVaultName: names.keyVault
+    applicationInsightsName: names.applicationInsights
+  }
+  dependsOn: [
+    identity
+    storage
+    cosmos
+    keyVault
+    monitoring
+  ]
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    publicBaseUrl: publicBaseUrl
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    // The config contract: every setting the code reads, and the few the Functions host reads itself. Connections
+    // are identity-based ({Name}__{serviceUri}, __credential, __clientId); secrets are Key Vault references.
+    // Journeys__PublicBaseUrl is added in app/api.bicep (it needs the app's host name).
+    appSettings: {
+      // Host: Functions runtime and Durable task hub storage (also ConnectionNames.TaskHubStorage).
+      AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
+      AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
+      AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.outputs.clientId
+      // Host and worker telemetry, ingested with an Entra ID token (local auth is off on the component).
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
+      // ConnectionNames.DepartmentQueues: same account as the task hub.
+      DepartmentQueues__queueServiceUri: storage.outputs.queueEndpoint
+      DepartmentQueues__credential: 'managedidentity'
+      DepartmentQueues__clientId: identity.outputs.clientId
+      // ConnectionNames.CosmosDb.
+      CosmosDb__accountEndpoint: cosmos.outputs.endpoint
+      CosmosDb__credential: 'managedidentity'
+      CosmosDb__clientId: identity.outputs.clientId
+      // CaseStoreOptions: Bicep creates the database and containers, so the app never does.
+      CaseStore__DatabaseName: caseStore.databaseName
+      CaseStore__CasesContainer: caseStore.casesContainer
+      CaseStore__IdempotencyContainer: caseStore.idempotencyContainer
+      CaseStore__CreateIfNotExists: 'false'
+      // JourneyOptions (PublicBaseUrl: see above).
+      Journeys__OrphanAge: '00:02:00'
+      // PlatformOptions: signing secrets from Key Vault through the user-assigned identity (keyVaultReferenceIdentity).
+      Platforms__Mode: platformsMode
+      Platforms__PayWebhookSigningSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.payWebhookSigningSecret})'
+      Platforms__IdentitySandboxSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.identitySandboxSigningKey})'
+      // MonitoringOptions.
+      Monitoring__MeasureInterval: '00:05:00'
+    }
+  }
+  // Key Vault references and the deployment container need the identity's roles before the app starts.
+  dependsOn: [
+    rbac
+  ]
+}
+
+module workbook 'app/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    displayName: 'Serverless journeys (${environmentName})'
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    actionGroupName: names.actionGroup
+    namePrefix: names.alertPrefix
+    alertEmailAddresses: alertEmailAddresses
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    functionFailureThreshold: functionFailureThreshold
+  }
+}
+
+// azd reads these (UPPER_SNAKE) into the environment. No keys or connection strings.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_FUNCTION_APP_URL string = 'https://${api.outputs.defaultHostName}'
+output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.vaultUri
+output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
+output AZURE_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+output AZURE_WORKBOOK_ID string = workbook.outputs.id
