@@ -42,7 +42,7 @@ public class CatalogVersioningTests
 
         var exception = Assert.Throws<DefinitionException>(() => catalog.Publish(rewritten));
 
-        AssertNames(exception, FishingV1, "version", "a published version never changes, publish v2 instead");
+        AssertNames(exception, FishingV1, "version", "a published version never changes, publish v3 instead");
         Assert.Equal(3000, catalog.Get(V1).FeePence);
     }
 

@@ -68,8 +68,12 @@ internal sealed class ApplicationSchema
     {
         var before = errors.Count;
         var pointer = node.InstanceLocation.ToString();
-        foreach (var keyword in node.Errors?.Keys ?? Enumerable.Empty<string>())
-            errors.AddRange(ApplicationErrorMessages.For(keyword, pointer, Subschema(node), application));
+        if (node.Errors is { Count: > 0 })
+        {
+            var subschema = Subschema(node);
+            foreach (var keyword in node.Errors.Keys)
+                errors.AddRange(ApplicationErrorMessages.For(keyword, pointer, subschema, application));
+        }
 
         var parentPath = node.EvaluationPath.ToString();
         foreach (var child in (node.Details ?? []).Where(c => !c.IsValid))
