@@ -230,6 +230,24 @@ public class DefinitionRulesTests
     }
 
     [Fact]
+    public void Null_template_is_rejected()
+    {
+        var definition = Edit(FishingV1);
+        definition["notifications"]![Milestones.Approved] = null;
+
+        AssertNames(Rejected(definition), FishingV1, "notifications.approved", "must be a template");
+    }
+
+    [Fact]
+    public void Null_personalisation_source_is_rejected()
+    {
+        var definition = Edit(FishingV1);
+        definition["notifications"]![Milestones.Approved]!["personalisation"]!["first_name"] = null;
+
+        AssertNames(Rejected(definition), FishingV1, "notifications.approved.personalisation.first_name", "is not a JSON Pointer");
+    }
+
+    [Fact]
     public void Unknown_channel_is_rejected()
     {
         var definition = Edit(FishingV1);

@@ -54,24 +54,45 @@ internal sealed class ApplicationSchema
 
     public ApplicationValidation Validate(JsonElement application)
     {
-        var options = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+        // Hierarchical, not List: only the tree says which failures made the application invalid. A failing "if" only
+        // chooses "else", and a failing subschema under "not" is a pass, yet List output reports both as errors.
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
         var results = schema.Evaluate(application, options);
-        if (results.IsValid)
-            return new ApplicationValidation([]);
-
         var errors = new List<ValidationError>();
-        foreach (var node in (IEnumerable<EvaluationResults>)[results, .. results.Details ?? []])
-        {
-            if (node.Errors is null)
-                continue;
+        if (!results.IsValid)
+            CollectFailures(results, application, errors);
+        return new ApplicationValidation([.. errors.Distinct()]);
+    }
 
+    private void CollectFailures(EvaluationResults node, JsonElement application, List<ValidationError> errors)
+    {
+        var before = errors.Count;
+        var pointer = node.InstanceLocation.ToString();
+        if (node.Errors is { Count: > 0 })
+        {
             var subschema = Subschema(node);
-            var pointer = node.InstanceLocation.ToString();
             foreach (var keyword in node.Errors.Keys)
                 errors.AddRange(ApplicationErrorMessages.For(keyword, pointer, subschema, application));
         }
 
-        return new ApplicationValidation([.. errors.Distinct()]);
+        var parentPath = node.EvaluationPath.ToString();
+        foreach (var child in (node.Details ?? []).Where(c => !c.IsValid))
+        {
+            // Relative to the parent, so a property that happens to be called "if" is not mistaken for the keyword.
+            var keyword = child.EvaluationPath.ToString()[parentPath.Length..];
+            if (keyword is "/if" or "/not")
+                continue;
+
+            // Every alternative failed: listing each one's complaints would contradict the others.
+            if (keyword.StartsWith("/anyOf/", StringComparison.Ordinal) || keyword.StartsWith("/oneOf/", StringComparison.Ordinal))
+                errors.Add(new ValidationError(child.InstanceLocation.ToString(), "Does not match any of the allowed options."));
+            else
+                CollectFailures(child, application, errors);
+        }
+
+        // Some keywords (such as "not") fail their parent without an error of their own: still say where.
+        if (errors.Count == before)
+            errors.Add(new ValidationError(pointer, "Is not valid."));
     }
 
     // The failing keyword's own schema, so messages can quote the rule (never the value). The schema location is tried

@@ -45,7 +45,7 @@ public static class DefinitionLoader
             var definition = Parse(source, list);
             var compiled = definition is null ? null : Check(definition, source.Name, list);
             if (definition is not null && sourceOf.TryGetValue(definition.Key, out var earlier))
-                list.Add("version", $"{definition.Key} is already defined by {earlier}: a published version never changes, publish v{definition.Version + 1} instead");
+                list.Add("version", AlreadyDefined(definition.Key, earlier, sourceOf.Keys));
 
             problems.AddRange(list.Items);
             if (!list.Any && compiled is not null)
@@ -65,9 +65,15 @@ public static class DefinitionLoader
         var list = new ProblemList(name);
         var compiled = Check(definition, name, list);
         if (alreadyLoaded.TryGetValue(definition.Key, out var earlier))
-            list.Add("version", $"{definition.Key} is already defined by {earlier.Source}: a published version never changes, publish v{definition.Version + 1} instead");
+            list.Add("version", AlreadyDefined(definition.Key, earlier.Source, alreadyLoaded.Keys));
 
         return list.Any || compiled is null ? throw new DefinitionException(list.Items) : new LoadedDefinition(definition, compiled, name);
+    }
+
+    private static string AlreadyDefined(DefinitionKey key, string earlierSource, IEnumerable<DefinitionKey> known)
+    {
+        var next = known.Where(k => k.ServiceId == key.ServiceId).Max(k => k.Version) + 1;
+        return $"{key} is already defined by {earlierSource}: a published version never changes, publish v{next} instead";
     }
 
     private static ServiceDefinition? Parse(DefinitionSource source, ProblemList problems)

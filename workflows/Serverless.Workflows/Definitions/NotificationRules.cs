@@ -14,6 +14,13 @@ internal static class NotificationRules
         foreach (var (milestone, template) in definition.Notifications)
         {
             var field = $"notifications.{milestone}";
+            // Nullable annotations do not reach dictionary values, so a "milestone": null entry arrives here.
+            if (template is null)
+            {
+                problems.Add(field, "must be a template, not null");
+                continue;
+            }
+
             if (!Milestones.All.Contains(milestone, StringComparer.Ordinal))
                 problems.Add(field, $"'{milestone}' is not a milestone: use one of {string.Join(", ", Milestones.All)}");
             else if (milestone == Milestones.PaymentRequested && !hasFee)
