@@ -12,8 +12,7 @@ public sealed class CheckPaymentActivity(JourneyStepContext step, IPaymentGatewa
         if (record.Payment is null)
             return PaymentOutcomes.Failed;
         var state = await payments.GetPaymentAsync(definition.Accounts.Pay!, record.Payment.PaymentId, CancellationToken.None).ConfigureAwait(false);
-        return state.Succeeded ? PaymentOutcomes.Succeeded
-            : state.Status == PayStatuses.Failed ? PaymentOutcomes.Failed
-            : PaymentOutcomes.Expired;
+        // Past its expiry, a payment that has not succeeded has lapsed (Pay reports it failed with code P0020).
+        return state.Succeeded ? PaymentOutcomes.Succeeded : PaymentOutcomes.Expired;
     }
 }
