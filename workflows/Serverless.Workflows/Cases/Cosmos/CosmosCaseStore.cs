@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Net;
+using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
@@ -182,8 +184,17 @@ public sealed partial class CosmosCaseStore : ICaseStore
         return counts;
     }
 
-    /// <summary>The claim document's id: the key is escaped, so characters Cosmos forbids in ids ('/', '\', '?', '#') are safe.</summary>
-    public static string IdempotencyId(string serviceId, string key) => $"{serviceId}:{Uri.EscapeDataString(key)}";
+    /// <summary>
+    /// The claim document's id, <c>{service_id}:{key}</c>. A key with characters outside <c>[A-Za-z0-9._:-]</c> (Cosmos
+    /// forbids '/', '\\', '?', '#' in ids, and '%' does not survive every URL path) is written as '~' plus its base64url
+    /// UTF-8 bytes; plain keys never contain '~', so the mapping stays one-to-one.
+    /// </summary>
+    public static string IdempotencyId(string serviceId, string key) =>
+        key.Length > 0 && key.All(IsPlainKeyChar)
+            ? $"{serviceId}:{key}"
+            : $"{serviceId}:~{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key))}";
+
+    private static bool IsPlainKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';
 
     /// <summary>
     /// Up to <paramref name="pageSize"/> results from <paramref name="continuationToken"/> on. A cross-partition query may
