@@ -36,7 +36,8 @@ public sealed class CaseStoreBasicsTests(CosmosEmulatorDatabase database) : ICla
     {
         var broken = database.CreateStore(new CaseStoreOptions { DatabaseName = database.Options.DatabaseName, CasesContainer = "no-such-container" });
 
-        await Assert.ThrowsAsync<CosmosException>(() => broken.FindAsync("any-case", CancellationToken.None));
+        var thrown = await Assert.ThrowsAsync<CosmosException>(() => broken.FindAsync("any-case", CancellationToken.None));
+        Assert.Equal((System.Net.HttpStatusCode.NotFound, 1003), (thrown.StatusCode, thrown.SubStatusCode));
     }
 
     [Fact]

@@ -5,9 +5,11 @@ namespace Serverless.Integration.Tests.CaseStore;
 
 /// <summary>
 /// Point-read and replace latencies against the emulator, printed as figures. Not a performance test: it asserts only
-/// that every operation did what it should. Run alone with <c>--filter Category=Benchmark</c>.
+/// that every operation did what it should. Its collection runs alone, after the parallel tests, so
+/// they do not skew its figures. Run it by itself with <c>--filter Category=Benchmark</c>.
 /// </summary>
 [Trait("Category", "Benchmark")]
+[Collection(nameof(CaseStoreBenchmark))]
 public sealed class CaseStoreBenchmark(CosmosEmulatorDatabase database, ITestOutputHelper output) : IClassFixture<CosmosEmulatorDatabase>
 {
     private const int Operations = 200;
@@ -71,3 +73,6 @@ public sealed class CaseStoreBenchmark(CosmosEmulatorDatabase database, ITestOut
 
     private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 }
+
+[CollectionDefinition(nameof(CaseStoreBenchmark), DisableParallelization = true)]
+public sealed class CaseStoreBenchmarkCollection;

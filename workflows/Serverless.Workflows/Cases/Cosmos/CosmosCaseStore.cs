@@ -21,6 +21,9 @@ public sealed partial class CosmosCaseStore : ICaseStore
     private static readonly TimeSpan BackoffBase = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan BackoffCap = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Writes return headers (the new ETag) but not the document back: less transfer, less deserialisation.</summary>
+    private static readonly ItemRequestOptions WithoutContent = new() { EnableContentResponseOnWrite = false };
+
     private readonly Container cases;
     private readonly Container idempotency;
     private readonly bool isEmulator;
@@ -54,6 +57,7 @@ public sealed partial class CosmosCaseStore : ICaseStore
 
     public async Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken)
     {
+        // A new case has not been updated yet: stamp it with its submission rather than store year 0001.
         if (record.UpdatedAt == default)
             record.UpdatedAt = record.SubmittedAt;
         try
@@ -248,12 +252,8 @@ public sealed partial class CosmosCaseStore : ICaseStore
     private static TimeSpan Backoff(int attempt)
     {
         var ceiling = Math.Min(BackoffCap.TotalMilliseconds, BackoffBase.TotalMilliseconds * Math.Pow(2, attempt));
-#pragma warning disable CA5394 // Jitter, not security.
         return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-#pragma warning restore CA5394
     }
-
-    private static readonly ItemRequestOptions WithoutContent = new() { EnableContentResponseOnWrite = false };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Case {CaseId} changed under update attempt {Attempt}; retrying in {DelayMs:F0} ms")]
     private static partial void LogUpdateConflict(ILogger logger, string caseId, int attempt, double delayMs);
