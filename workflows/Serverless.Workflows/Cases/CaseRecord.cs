@@ -33,7 +33,8 @@ public sealed class CaseRecord
     /// <summary>SHA-256 of the submitted body: an Idempotency-Key reused with another body is refused.</summary>
     [JsonPropertyName("application_hash")] public required string ApplicationHash { get; init; }
 
-    [JsonPropertyName("identity")] public required IdentityCheck Identity { get; init; }
+    /// <summary>Settable so retention can replace the subject (a personal identifier) with <see cref="CaseRetention.Redacted"/>.</summary>
+    [JsonPropertyName("identity")] public required IdentityCheck Identity { get; set; }
     [JsonPropertyName("payment")] public PaymentRecord? Payment { get; set; }
     [JsonPropertyName("department")] public DepartmentProgress? Department { get; set; }
     [JsonPropertyName("information_requests")] public List<InformationRequest> InformationRequests { get; init; } = [];

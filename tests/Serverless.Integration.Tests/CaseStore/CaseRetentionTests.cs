@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Serverless.Integration.Tests.CaseStore;
+
+public sealed class CaseRetentionTests(CosmosEmulatorDatabase database) : IClassFixture<CosmosEmulatorDatabase>
+{
+    private readonly CosmosCaseStore store = database.Store;
+    private readonly CaseRetention retention = new(database.Store, NullLogger<CaseRetention>.Instance);
+
+    [Fact]
+    public async Task Redaction_leaves_the_audit_stub_and_removes_personal_data()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var due = Finished(now.AddDays(-400), deleteAfter: now.AddMinutes(-1));
+        await store.TryCreateAsync(due, CancellationToken.None);
+
+        await retention.RedactAsync(now, CancellationToken.None);
+
+        var stub = (await store.FindAsync(due.Id, CancellationToken.None))!;
+        // Personal data is gone.
+        Assert.Null(stub.Application);
+        Assert.Equal(CaseRetention.Redacted, stub.Identity.Subject);
+        Assert.All(stub.InformationRequests, r => Assert.Null(r.Answer));
+        Assert.All(stub.InformationRequests, r => Assert.Equal(CaseRetention.Redacted, r.Reason));
+        Assert.Equal(CaseRetention.Redacted, stub.Decision!.Reason);
+        Assert.Null(stub.Payment!.NextUrl);
+        Assert.DoesNotContain("Ada", System.Text.Json.JsonSerializer.Serialize(stub, CosmosJson.Options), StringComparison.Ordinal);
+        // The audit stub stays.
+        Assert.Equal((due.Id, due.ServiceId, due.DefinitionVersion, due.Reference, due.DepartmentId),
+            (stub.Id, stub.ServiceId, stub.DefinitionVersion, stub.Reference, stub.DepartmentId));
+        Assert.Equal((CaseStatus.Approved, "approved"), (stub.Status, stub.Outcome));
+        Assert.Equal((due.SubmittedAt, due.FinishedAt), (stub.SubmittedAt, stub.FinishedAt));
+        Assert.Equal(due.Timeline, stub.Timeline);
+        Assert.Equal(due.Decision!.DecidedAt, stub.Decision.DecidedAt);
+        Assert.Equal(("pay-123", 2500), (stub.Payment.PaymentId, stub.Payment.AmountPence));
+        Assert.Equal(due.InformationRequests[0].AnsweredAt, stub.InformationRequests[0].AnsweredAt);
+        Assert.Equal(due.Identity.Level, stub.Identity.Level);
+        Assert.Equal(due.Retention.DeleteAfter, stub.Retention.DeleteAfter);
+        Assert.Equal(now, stub.Retention.RedactedAt);
+    }
+
+    [Fact]
+    public async Task Cases_not_yet_due_running_or_already_redacted_are_left_alone()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var notYetDue = Finished(now.AddDays(-10), deleteAfter: now.AddDays(1));
+        var running = TestCases.New(TestCases.NewServiceId(), now.AddDays(-400), CaseStatus.WithDepartment);
+        running.Retention.DeleteAfter = now.AddDays(-1); // not finished: never redacted, whatever the date says
+        var due = Finished(now.AddDays(-400), deleteAfter: now.AddDays(-1));
+        foreach (var record in new[] { notYetDue, running, due })
+            await store.TryCreateAsync(record, CancellationToken.None);
+
+        await retention.RedactAsync(now, CancellationToken.None);
+        var redactedEtag = (await store.FindAsync(due.Id, CancellationToken.None))!.ETag;
+        await retention.RedactAsync(now.AddMinutes(1), CancellationToken.None);
+
+        Assert.NotNull((await store.FindAsync(notYetDue.Id, CancellationToken.None))!.Application);
+        Assert.NotNull((await store.FindAsync(running.Id, CancellationToken.None))!.Application);
+        var stub = (await store.FindAsync(due.Id, CancellationToken.None))!;
+        Assert.Equal(redactedEtag, stub.ETag);
+        Assert.Equal(now, stub.Retention.RedactedAt);
+        Assert.Empty(await store.ListDueForRedactionAsync(now.AddMinutes(1), 1000, CancellationToken.None));
+    }
+
+    private static CaseRecord Finished(DateTimeOffset submittedAt, DateTimeOffset deleteAfter)
+    {
+        var record = TestCases.New(TestCases.NewServiceId(), submittedAt, CaseStatus.Approved);
+        record.Step = JourneySteps.Finished;
+        record.Outcome = "approved";
+        record.FinishedAt = submittedAt.AddDays(30);
+        record.Payment = new PaymentRecord
+        {
+            PaymentId = "pay-123", AmountPence = 2500, Status = "success",
+            NextUrl = new Uri("https://pay.example/secure/abc").ToString(), ExpiresAt = submittedAt.AddMinutes(90),
+        };
+        record.InformationRequests.Add(new InformationRequest
+        {
+            DecisionId = "dec-1", Reason = "Ada, please send a photo of your passport", RequestedAt = submittedAt.AddDays(5),
+            RespondBy = submittedAt.AddDays(19), AnsweredAt = submittedAt.AddDays(6),
+            Answer = new JsonObject { ["passport_number"] = "123456789", ["note"] = "from Ada" },
+        });
+        record.Decision = new DecisionRecord("dec-2", "approved", "Ada meets the criteria", submittedAt.AddDays(30));
+        record.Timeline.Add(new TimelineEntry("submitted", submittedAt, "citizen"));
+        record.Timeline.Add(new TimelineEntry("decided", submittedAt.AddDays(30), "department"));
+        record.Retention.DeleteAfter = deleteAfter;
+        return record;
+    }
+}

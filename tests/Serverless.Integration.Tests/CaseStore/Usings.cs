@@ -1,0 +1,2 @@
+global using Serverless.Workflows.Cases;
+global using Serverless.Workflows.Cases.Cosmos;
