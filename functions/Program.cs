@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serverless.Functions.Telemetry;
+using Serverless.Workflows.Cases.Cosmos;
 using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Telemetry;
 
@@ -12,6 +13,7 @@ var host = new HostBuilder()
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
         services.AddSingleton<IJourneyTelemetry, ApplicationInsightsJourneyTelemetry>();
         services.AddServerlessWorkflows(context.Configuration);
+        services.AddCosmosCaseStore(context.Configuration);
     })
     .Build();
 await host.RunAsync();

@@ -3,6 +3,7 @@ using Serverless.SelfHost.Background;
 using Serverless.SelfHost.Endpoints;
 using Serverless.SelfHost.Engine;
 using Serverless.SelfHost.Queues;
+using Serverless.Workflows.Cases.Cosmos;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Journeys;
@@ -16,11 +17,13 @@ public static class SelfHostApp
     /// <param name="overrides">Runs last: replaces services (tests inject faults).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? overrides = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings and host.json ship beside the binaries, so the self-host runs the same from any working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
         builder.Services.AddOptions<SelfHostOptions>().Bind(builder.Configuration.GetSection(SelfHostOptions.Section));
         builder.Services.AddServerlessWorkflows(builder.Configuration);
+        builder.Services.AddCosmosCaseStore(builder.Configuration);
         builder.Services.AddSingleton<DurableTaskCoreEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskCoreEngine>());
         builder.Services.AddSingleton<IJourneyClient>(sp => sp.GetRequiredService<DurableTaskCoreEngine>().Journeys);

@@ -27,9 +27,12 @@ public static class WorkflowServices
         typeof(ConcludeCaseActivity), typeof(CloseCaseActivity),
     ];
 
+    /// <summary>
+    /// The engine and application code. The case store is registered apart (<c>AddCosmosCaseStore</c>) so tests of the
+    /// journey on the in-memory engine can put their own behind the port.
+    /// </summary>
     public static IServiceCollection AddServerlessWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CaseStoreOptions>().Bind(configuration.GetSection("CaseStore"));
         services.AddOptions<JourneyOptions>().Bind(configuration.GetSection("Journeys"));
         services.AddOptions<PlatformOptions>().Bind(configuration.GetSection("Platforms"));
         services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection("Monitoring"));
