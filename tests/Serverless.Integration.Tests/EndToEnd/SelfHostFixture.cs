@@ -108,6 +108,14 @@ public sealed class SelfHostFixture : IAsyncLifetime
         throw new TimeoutException($"Case {caseId} never reached: {what}. Last seen: {last?.ToJsonString()}");
     }
 
+    /// <summary>The case an Idempotency-Key claimed, read from the case store (for tests where the API call failed).</summary>
+    public async Task<string> FindCaseIdByKeyAsync(string serviceId, string key)
+    {
+        var store = Services.GetRequiredService<Serverless.Workflows.Cases.ICaseStore>();
+        var claim = await store.ClaimIdempotencyKeyAsync(new Serverless.Workflows.Cases.IdempotencyClaim(serviceId, key, "none", "none"), default);
+        return claim.CaseId;
+    }
+
     public async Task InitializeAsync() => await StartAsync();
 
     public async Task DisposeAsync()

@@ -73,7 +73,7 @@ public sealed class DecisionTests
         Assert.StartsWith("wrong_department", poisoned.Message.Reason, StringComparison.Ordinal);
 
         // Even an event raised straight at the journey is ignored when it names another department.
-        await journey.Journeys.RaiseEventAsync(caseId, JourneyEvents.Decision, new DecisionMade("forged", "environment-agency", DecisionOutcomes.Approved, "x"), default);
+        await journey.Journeys.RaiseEventAsync(caseId, JourneyEvents.Decision, new DecisionMade("forged", "environment-agency", DecisionOutcomes.Approved), default);
         await journey.DecideAsync(caseId, DecisionOutcomes.Rejected, "Not eligible.");
 
         Assert.Equal(CaseStatus.Rejected, (await journey.WaitForJourneyEndAsync(caseId)).ReadOutputAs<JourneyOutcome>()!.Status);
@@ -90,7 +90,7 @@ public sealed class DecisionTests
         await journey.WaitForStatusAsync(caseId, CaseStatus.WithDepartment);
 
         // The department's system resends the earlier request (same id): the journey must not ask the citizen again.
-        await journey.Journeys.RaiseEventAsync(caseId, JourneyEvents.Decision, new DecisionMade("rfi-1", "local-council-blue-badge", DecisionOutcomes.InformationRequested, "Which town?"), default);
+        await journey.Journeys.RaiseEventAsync(caseId, JourneyEvents.Decision, new DecisionMade("rfi-1", "local-council-blue-badge", DecisionOutcomes.InformationRequested), default);
         await journey.DecideAsync(caseId, DecisionOutcomes.Approved, decisionId: "final");
 
         Assert.Equal(CaseStatus.Approved, (await journey.WaitForJourneyEndAsync(caseId)).ReadOutputAs<JourneyOutcome>()!.Status);

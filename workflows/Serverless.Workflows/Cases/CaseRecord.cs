@@ -38,6 +38,9 @@ public sealed class CaseRecord
     [JsonPropertyName("payment")] public PaymentRecord? Payment { get; set; }
     [JsonPropertyName("department")] public DepartmentProgress? Department { get; set; }
     [JsonPropertyName("information_requests")] public List<InformationRequest> InformationRequests { get; init; } = [];
+    /// <summary>Every decision the department sent, as received: the journey's events carry only their ids.</summary>
+    [JsonPropertyName("decisions_received")] public List<DecisionRecord> DecisionsReceived { get; init; } = [];
+
     [JsonPropertyName("decision")] public DecisionRecord? Decision { get; set; }
     [JsonPropertyName("outcome")] public string? Outcome { get; set; }
     [JsonPropertyName("timeline")] public List<TimelineEntry> Timeline { get; init; } = [];

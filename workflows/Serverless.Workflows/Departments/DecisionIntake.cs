@@ -14,11 +14,11 @@ namespace Serverless.Workflows.Departments;
 /// after maxDequeueCount, the host moves the message to the poison queue.
 /// </summary>
 public sealed partial class DecisionIntake(
-    ICaseStore cases, IDepartmentQueues queues, MessageContracts contracts, IJourneyTelemetry telemetry, ILogger<DecisionIntake> log)
+    ICaseStore cases, IDepartmentQueues queues, MessageContracts contracts, IJourneyTelemetry telemetry, TimeProvider clock, ILogger<DecisionIntake> log)
 {
     public async Task<DecisionIntakeResult> HandleAsync(string message, long dequeueCount, IJourneyClient journeys, CancellationToken cancellationToken)
     {
-        var (decision, caseId, refusal) = Parse(message);
+        var (decision, reason, caseId, refusal) = Parse(message);
         if (refusal is not null)
             return await RefuseAsync(message, dequeueCount, refusal, cancellationToken).ConfigureAwait(false);
 
@@ -37,11 +37,20 @@ public sealed partial class DecisionIntake(
             return await RefuseAsync(message, dequeueCount, $"case_not_awaiting_decision: case '{caseId}' is '{record.Status}'.", cancellationToken)
                 .ConfigureAwait(false);
 
+        // The reason may be personal: it goes on the case, and the journey is told only the decision's id and outcome.
+        var received = new DecisionRecord(decision.DecisionId, decision.Outcome, reason!, clock.GetUtcNow());
+        await cases.UpdateAsync(caseId!, c =>
+        {
+            if (c.DecisionsReceived.Exists(d => d.DecisionId == received.DecisionId))
+                return false;
+            c.DecisionsReceived.Add(received);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
         await journeys.RaiseEventAsync(caseId!, JourneyEvents.Decision, decision, cancellationToken).ConfigureAwait(false);
         return DecisionIntakeResult.Accepted;
     }
 
-    private (DecisionMade? Decision, string? CaseId, string? Refusal) Parse(string message)
+    private (DecisionMade? Decision, string? Reason, string? CaseId, string? Refusal) Parse(string message)
     {
         JsonElement root;
         try
@@ -51,23 +60,22 @@ public sealed partial class DecisionIntake(
         }
         catch (JsonException)
         {
-            return (null, null, "malformed: the message is not JSON.");
+            return (null, null, null, "malformed: the message is not JSON.");
         }
         var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
             ? t.GetString()! : "";
         if (type != MessageTypes.Decision)
-            return (null, null, $"malformed: 'type' must be '{MessageTypes.Decision}'.");
+            return (null, null, null, $"malformed: 'type' must be '{MessageTypes.Decision}'.");
         var errors = contracts.Validate(type, root);
         if (errors.Count > 0)
-            return (null, null, "malformed: " + string.Join("; ", errors.Select(e => $"{e.Pointer} {e.Message}")));
+            return (null, null, null, "malformed: " + string.Join("; ", errors.Select(e => $"{e.Pointer} {e.Message}")));
 
         var data = root.GetProperty("data");
         var decision = new DecisionMade(
             root.GetProperty("id").GetString()!,
             data.GetProperty("department_id").GetString()!,
-            data.GetProperty("outcome").GetString()!,
-            data.GetProperty("reason").GetString()!);
-        return (decision, root.GetProperty("subject").GetString(), null);
+            data.GetProperty("outcome").GetString()!);
+        return (decision, data.GetProperty("reason").GetString(), root.GetProperty("subject").GetString(), null);
     }
 
     private async Task<DecisionIntakeResult> RefuseAsync(string message, long dequeueCount, string reason, CancellationToken cancellationToken)

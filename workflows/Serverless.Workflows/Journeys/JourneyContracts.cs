@@ -17,7 +17,7 @@ public sealed record ReturnToDepartment(string CaseId, string DecisionId, DateTi
 
 public sealed record ConcludeCase(string CaseId, DecisionMade Decision);
 
-/// <summary>How the journey ended: <c>approved</c>, <c>rejected</c> or <c>closed</c> with a reason.</summary>
+/// <summary>How the journey ended: <c>approved</c>, <c>rejected</c>, or <c>closed</c> with a reason code (never free text).</summary>
 public sealed record JourneyOutcome(string Status, string? Reason);
 
 /// <summary>Reasons a journey closes without a decision.</summary>

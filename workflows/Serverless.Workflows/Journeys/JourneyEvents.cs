@@ -11,8 +11,11 @@ public static class JourneyEvents
 /// <summary>A payment settled (from Pay's webhook).</summary>
 public sealed record PaymentSettled(string PaymentId, string Outcome);
 
-/// <summary>A department's decision (from the decisions queue). The id is the CloudEvent id, for deduplication.</summary>
-public sealed record DecisionMade(string DecisionId, string DepartmentId, string Outcome, string Reason);
+/// <summary>
+/// A department's decision (from the decisions queue). The id is the CloudEvent id, for deduplication. The reason is
+/// free text that may be personal, so it stays on the case (<see cref="Cases.CaseRecord.DecisionsReceived"/>).
+/// </summary>
+public sealed record DecisionMade(string DecisionId, string DepartmentId, string Outcome);
 
 /// <summary>The citizen answered a request for more information; the answer itself is on the case.</summary>
 public sealed record InformationProvided(string DecisionId);

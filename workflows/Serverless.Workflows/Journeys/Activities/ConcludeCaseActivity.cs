@@ -26,7 +26,7 @@ public sealed class ConcludeCaseActivity(JourneyStepContext step, IPaymentGatewa
                 return false;
             CaseTransitions.Move(c, status, "decide");
             c.Step = JourneySteps.Finished;
-            c.Decision = new DecisionRecord(decision.DecisionId, decision.Outcome, decision.Reason, now);
+            c.Decision = c.DecisionsReceived.Single(d => d.DecisionId == decision.DecisionId);
             c.Outcome = status;
             c.FinishedAt = now;
             c.Retention.DeleteAfter = now + IsoDuration.Parse(definition.Retention.DeleteApplicationDataAfter);
@@ -44,7 +44,7 @@ public sealed class ConcludeCaseActivity(JourneyStepContext step, IPaymentGatewa
 
         await step.Notifier.NotifyOnceAsync(record, definition, status == CaseStatus.Approved ? Milestones.Approved : Milestones.Rejected, cancellationToken)
             .ConfigureAwait(false);
-        return new JourneyOutcome(status, decision.Reason);
+        return new JourneyOutcome(status, null);
     }
 
     private async Task<CaseRecord> RefundAsync(CaseRecord record, ServiceDefinition definition, PaymentRecord payment, CancellationToken cancellationToken)

@@ -19,7 +19,10 @@ public sealed class RequestInformationActivity(JourneyStepContext step) : TaskAc
             c.Step = JourneySteps.Information;
             c.InformationRequests.Add(new InformationRequest
             {
-                DecisionId = input.Decision.DecisionId, Reason = input.Decision.Reason, RequestedAt = now, RespondBy = input.RespondBy,
+                DecisionId = input.Decision.DecisionId,
+                Reason = c.DecisionsReceived.Single(d => d.DecisionId == input.Decision.DecisionId).Reason,
+                RequestedAt = now,
+                RespondBy = input.RespondBy,
             });
             c.Timeline.Add(new TimelineEntry(TimelineMilestones.InformationRequested, now, Actors.Department(input.Decision.DepartmentId)));
             return true;
