@@ -1,0 +1,58 @@
+using Serverless.Workflows.Api;
+using Serverless.Workflows.Hosting;
+using Serverless.Workflows.Journeys;
+
+namespace Serverless.Functions.Tests;
+
+/// <summary>
+/// The functions the app must publish. HTTP, queue and timer functions are listed by hand (adding one means adding it
+/// here); the orchestrator and activities come from the engine's own registration list, as the self-host's do.
+/// </summary>
+public static class ExpectedFunctions
+{
+    public sealed record Http(string Name, string Route, string Method, string AuthLevel, bool DurableClient);
+
+    public sealed record Timer(string Name, string Schedule, bool DurableClient);
+
+    public const string FunctionKey = "Function";
+    public const string Anonymous = "Anonymous";
+    public const string DecisionQueueFunction = "ReceiveDecision";
+
+    public static IReadOnlyList<Http> HttpFunctions { get; } =
+    [
+        new("ListServices", Routes.Services, "GET", FunctionKey, DurableClient: false),
+        new("GetService", Routes.Service, "GET", FunctionKey, DurableClient: false),
+        new("SubmitApplication", Routes.Applications, "POST", FunctionKey, DurableClient: true),
+        new("GetApplication", Routes.Application, "GET", FunctionKey, DurableClient: false),
+        new("ProvideInformation", Routes.Information, "POST", FunctionKey, DurableClient: true),
+        // Pay authenticates by signing the body; the OpenAPI document is public.
+        new("PayWebhook", Routes.PayWebhook, "POST", Anonymous, DurableClient: true),
+        new("OpenApiDocument", Routes.OpenApi, "GET", Anonymous, DurableClient: false),
+    ];
+
+    public static IReadOnlyList<Timer> TimerFunctions { get; } =
+    [
+        new("SweepOrphanedCases", "0 */5 * * * *", DurableClient: true),
+        new("RedactExpiredCases", "0 30 2 * * *", DurableClient: false),
+        new("MeasureOperations", "0 */5 * * * *", DurableClient: false),
+    ];
+
+    /// <summary>Names the self-host's DurableTaskCoreEngine registers: the orchestrator and each activity by class name.</summary>
+    public static string Orchestrator => ServiceJourney.Name;
+
+    public static IReadOnlyList<string> Activities { get; } = [.. WorkflowServices.Activities.Select(type => type.Name)];
+
+    public static IReadOnlySet<string> AllNames { get; } = new SortedSet<string>(
+        HttpFunctions.Select(f => f.Name)
+            .Concat(TimerFunctions.Select(f => f.Name))
+            .Append(DecisionQueueFunction)
+            .Append(Orchestrator)
+            .Concat(Activities),
+        StringComparer.Ordinal);
+
+    public static TheoryData<string> HttpFunctionNames() => [.. HttpFunctions.Select(f => f.Name)];
+
+    public static TheoryData<string> TimerFunctionNames() => [.. TimerFunctions.Select(f => f.Name)];
+
+    public static TheoryData<string> ActivityNames() => [.. Activities];
+}
