@@ -42,6 +42,9 @@ public sealed class SelfHostFixture : IAsyncLifetime
     /// <summary>Extra services for the next start (a test injects a fault, then restarts without it).</summary>
     public Action<IServiceCollection>? Overrides { get; set; }
 
+    /// <summary>Extra settings for the next start.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public SampleDepartment Department(string departmentId, string queue) => new(Queues, departmentId, queue);
 
     public async Task StartAsync()
@@ -57,7 +60,7 @@ public sealed class SelfHostFixture : IAsyncLifetime
             ["SelfHost:SweepInterval"] = "00:00:01",
             ["SelfHost:FrontendApiKeys:e2e"] = FrontendKey,
             ["Logging:LogLevel:Default"] = "Warning",
-        }), Overrides);
+        }).AddInMemoryCollection(Settings), Overrides);
         await _app.StartAsync();
     }
 

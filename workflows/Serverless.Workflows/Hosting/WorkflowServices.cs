@@ -42,6 +42,7 @@ public static class WorkflowServices
         services.AddSingleton<IDefinitionCatalog>(_ => DefinitionCatalog.LoadEmbedded());
         services.AddSingleton(_ => new SlaClock(WorkingDayCalendar.LoadBundled()));
         services.AddSingleton(_ => MessageContracts.Load());
+        services.AddHostedService<StartupChecks>();
 
         services.AddSingleton(_ => StorageDepartmentQueues.CreateServiceClient(configuration));
         services.AddSingleton<IDepartmentQueues, StorageDepartmentQueues>();
