@@ -42,6 +42,15 @@ public sealed class ApiFunctions(JourneyHttpApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.PayWebhook)] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
         api.PayWebhookAsync(request, new DurableTaskJourneyClient(durable)).ToActionResult();
 
+    // Department and ops clients get their own function keys on these two, apart from the frontends' keys.
+    [Function("ListCases")]
+    public Task<IActionResult> ListCases([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ServiceCases)] HttpRequest request, string service_id) =>
+        api.ListCasesAsync(request, service_id).ToActionResult();
+
+    [Function("ListSlaBreaches")]
+    public Task<IActionResult> ListSlaBreaches([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.SlaBreaches)] HttpRequest request) =>
+        api.ListSlaBreachesAsync(request).ToActionResult();
+
     [Function("OpenApiDocument")]
     public static IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request) =>
         JourneyHttpApi.OpenApi().ToActionResult();

@@ -25,6 +25,8 @@ public static class ExpectedFunctions
         new("SubmitApplication", Routes.Applications, "POST", FunctionKey, DurableClient: true),
         new("GetApplication", Routes.Application, "GET", FunctionKey, DurableClient: false),
         new("ProvideInformation", Routes.Information, "POST", FunctionKey, DurableClient: true),
+        new("ListCases", Routes.ServiceCases, "GET", FunctionKey, DurableClient: false),
+        new("ListSlaBreaches", Routes.SlaBreaches, "GET", FunctionKey, DurableClient: false),
         // Pay authenticates by signing the body; the OpenAPI document is public.
         new("PayWebhook", Routes.PayWebhook, "POST", Anonymous, DurableClient: true),
         new("OpenApiDocument", Routes.OpenApi, "GET", Anonymous, DurableClient: false),

@@ -30,6 +30,7 @@ public static class SelfHostApp
         builder.Services.AddHostedService<DecisionQueuePump>();
         builder.Services.AddHostedService<PeriodicWork>();
         builder.Services.AddSingleton<FrontendApiKeyFilter>();
+        builder.Services.AddSingleton<OperatorApiKeyFilter>();
         builder.Services.AddProblemDetails();
         overrides?.Invoke(builder.Services);
 

@@ -10,6 +10,9 @@ public sealed class SelfHostOptions
     /// <summary>API key for each service frontend, by frontend name (sent as <c>X-Api-Key</c>).</summary>
     public Dictionary<string, string> FrontendApiKeys { get; set; } = [];
 
+    /// <summary>API key for each department or ops client of the case queries, by name (sent as <c>X-Api-Key</c>).</summary>
+    public Dictionary<string, string> OperatorApiKeys { get; set; } = [];
+
     /// <summary>Overrides host.json's hub name (tests give each run its own task hub).</summary>
     public string? TaskHubName { get; set; }
 

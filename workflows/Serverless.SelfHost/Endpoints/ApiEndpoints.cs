@@ -10,12 +10,16 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
         var frontends = api.MapGroup("").AddEndpointFilter<FrontendApiKeyFilter>();
+        var operators = api.MapGroup("").AddEndpointFilter<OperatorApiKeyFilter>();
 
         frontends.MapGet(Routes.Services, (JourneyHttpApi h) => h.ListServices());
         frontends.MapGet(Routes.Service, (JourneyHttpApi h, string service_id) => h.GetService(service_id));
         frontends.MapPost(Routes.Applications, (JourneyHttpApi h, HttpRequest r, string service_id, IJourneyClient j) => h.SubmitAsync(r, service_id, j));
         frontends.MapGet(Routes.Application, (JourneyHttpApi h, HttpRequest r, string case_id) => h.GetApplicationAsync(r, case_id));
         frontends.MapPost(Routes.Information, (JourneyHttpApi h, HttpRequest r, string case_id, IJourneyClient j) => h.ProvideInformationAsync(r, case_id, j));
+
+        operators.MapGet(Routes.ServiceCases, (JourneyHttpApi h, HttpRequest r, string service_id) => h.ListCasesAsync(r, service_id));
+        operators.MapGet(Routes.SlaBreaches, (JourneyHttpApi h, HttpRequest r) => h.ListSlaBreachesAsync(r));
 
         // Pay authenticates by signing the body; the OpenAPI document is public.
         api.MapPost(Routes.PayWebhook, (JourneyHttpApi h, HttpRequest r, IJourneyClient j) => h.PayWebhookAsync(r, j));

@@ -11,7 +11,8 @@ namespace Serverless.Workflows.Api;
 /// hosts cannot drift: routes are in <see cref="Routes"/>, behaviour is here and in Applications/.
 /// </summary>
 public sealed class JourneyHttpApi(
-    IDefinitionCatalog catalog, SubmitApplication submit, GetCaseStatus status, ProvideInformation information, PayWebhookIntake payWebhooks)
+    IDefinitionCatalog catalog, SubmitApplication submit, GetCaseStatus status, ProvideInformation information, PayWebhookIntake payWebhooks,
+    CaseQueries queries)
 {
     public IResult ListServices() =>
         Results.Json(new ServiceList([.. catalog.Latest.Select(d => ServiceView.From(d, withSchema: false))]), ApiJson.Options);
@@ -31,6 +32,12 @@ public sealed class JourneyHttpApi(
     public Task<IResult> PayWebhookAsync(HttpRequest request, IJourneyClient journeys) =>
         payWebhooks.HandleAsync(request, journeys, request.HttpContext.RequestAborted);
 
+    public Task<IResult> ListCasesAsync(HttpRequest request, string serviceId) =>
+        queries.ListByStatusAsync(request, serviceId, request.HttpContext.RequestAborted);
+
+    public Task<IResult> ListSlaBreachesAsync(HttpRequest request) =>
+        queries.ListSlaBreachesAsync(request, request.HttpContext.RequestAborted);
+
     public static IResult OpenApi() => Results.Text(OpenApiDocument.Json, "application/json");
 }
 
@@ -43,5 +50,7 @@ public static class Routes
     public const string Application = "v1/applications/{case_id}";
     public const string Information = "v1/applications/{case_id}/information";
     public const string PayWebhook = "v1/webhooks/pay";
+    public const string ServiceCases = "v1/services/{service_id}/cases";
+    public const string SlaBreaches = "v1/cases/sla-breaches";
     public const string OpenApi = "v1/openapi.json";
 }

@@ -60,6 +60,7 @@ public static class WorkflowServices
         services.AddSingleton<GetCaseStatus>();
         services.AddSingleton<ProvideInformation>();
         services.AddSingleton<PayWebhookIntake>();
+        services.AddSingleton<CaseQueries>();
         services.AddSingleton<JourneyHttpApi>();
         services.AddSingleton<DecisionIntake>();
         services.AddSingleton<OrphanSweep>();
