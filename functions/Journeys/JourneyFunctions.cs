@@ -53,6 +53,10 @@ public static class JourneyFunctions
     public static Task<JourneyOutcome> CloseCase([ActivityTrigger] CloseCase input, FunctionContext function) =>
         Run<CloseCaseActivity, CloseCase, JourneyOutcome>(input, function);
 
+    [Function(nameof(RecordJourneyFailureActivity))]
+    public static Task<bool> RecordJourneyFailure([ActivityTrigger] JourneyFailure input, FunctionContext function) =>
+        Run<RecordJourneyFailureActivity, JourneyFailure, bool>(input, function);
+
     private static Task<TOut> Run<TActivity, TIn, TOut>(TIn input, FunctionContext function)
         where TActivity : TaskActivity<TIn, TOut>
     {

@@ -45,7 +45,14 @@ public sealed class SampleJourney(SampleCitizen citizen, SampleDepartment depart
             }
             else if (status is "approved" or "rejected" or "closed")
             {
-                foreach (var message in await citizen.NotificationsAsync(caseId, cancellationToken).ConfigureAwait(false))
+                // The decision's notification follows the decision onto the case by a moment.
+                var notifications = await citizen.NotificationsAsync(caseId, cancellationToken).ConfigureAwait(false);
+                if (!notifications.Any(n => ((string?)n!["reference"])?.EndsWith(":" + status, StringComparison.Ordinal) == true))
+                {
+                    await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var message in notifications)
                     Say(clock, $"notification sent by {message!["channel"]}: {message["reference"]}");
                 Say(clock, $"journey finished: {status}");
                 return clock.Elapsed;

@@ -24,6 +24,8 @@ public sealed class CaseRetentionTests(CosmosEmulatorDatabase database) : IClass
         Assert.All(stub.InformationRequests, r => Assert.Null(r.Answer));
         Assert.All(stub.InformationRequests, r => Assert.Equal(CaseRetention.Redacted, r.Reason));
         Assert.Equal(CaseRetention.Redacted, stub.Decision!.Reason);
+        Assert.All(stub.DecisionsReceived, d => Assert.Equal(CaseRetention.Redacted, d.Reason));
+        Assert.Equal(["dec-1", "dec-2"], stub.DecisionsReceived.Select(d => d.DecisionId));
         Assert.Null(stub.Payment!.NextUrl);
         Assert.DoesNotContain("Ada", System.Text.Json.JsonSerializer.Serialize(stub, CosmosJson.Options), StringComparison.Ordinal);
         // The audit stub stays.
@@ -80,7 +82,9 @@ public sealed class CaseRetentionTests(CosmosEmulatorDatabase database) : IClass
             RespondBy = submittedAt.AddDays(19), AnsweredAt = submittedAt.AddDays(6),
             Answer = new JsonObject { ["passport_number"] = "123456789", ["note"] = "from Ada" },
         });
-        record.Decision = new DecisionRecord("dec-2", "approved", "Ada meets the criteria", submittedAt.AddDays(30));
+        record.DecisionsReceived.Add(new DecisionRecord("dec-1", "information_requested", "Ada, please send a photo of your passport", submittedAt.AddDays(5)));
+        record.DecisionsReceived.Add(new DecisionRecord("dec-2", "approved", "Ada meets the criteria", submittedAt.AddDays(30)));
+        record.Decision = record.DecisionsReceived[1];
         record.Timeline.Add(new TimelineEntry("submitted", submittedAt, "citizen"));
         record.Timeline.Add(new TimelineEntry("decided", submittedAt.AddDays(30), "department"));
         record.Retention.DeleteAfter = deleteAfter;

@@ -42,7 +42,7 @@ public sealed class DecisionTests
 
         var back = await journey.WaitForStatusAsync(caseId, CaseStatus.WithDepartment);
         Assert.True(back.Department!.DueAt > before); // The SLA clock paused while the citizen answered.
-        var answer = journey.Queues.For(caseId).Single(m => m.Type == MessageTypes.InformationProvided);
+        var answer = await journey.WaitForMessageAsync(caseId, MessageTypes.InformationProvided);
         Assert.Equal("About 20 metres, with a stick.", (string?)answer.Data["answer"]!["response"]);
 
         await journey.DecideAsync(caseId, DecisionOutcomes.Approved);

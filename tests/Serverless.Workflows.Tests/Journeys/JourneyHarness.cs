@@ -159,6 +159,34 @@ public sealed class JourneyHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>The citizen's notification for a milestone, once it has been sent.</summary>
+    public async Task<SentNotification> WaitForNotificationAsync(string caseId, string milestone)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            if (Notify.ForCase(caseId).FirstOrDefault(n => n.Message.Reference == $"{caseId}:{milestone}") is { } sent)
+                return sent;
+            if (deadline.IsCancellationRequested)
+                throw new TimeoutException($"No {milestone} notification was sent for case {caseId}.");
+            await Task.Delay(25, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The first message of a type sent to the department about a case, once it has been sent.</summary>
+    public async Task<CloudEvent> WaitForMessageAsync(string caseId, string type)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            if (Queues.For(caseId).FirstOrDefault(m => m.Type == type) is { } message)
+                return message;
+            if (deadline.IsCancellationRequested)
+                throw new TimeoutException($"No {type} was sent for case {caseId}.");
+            await Task.Delay(25, CancellationToken.None);
+        }
+    }
+
     public Task<CaseRecord> WaitForStatusAsync(string caseId, string status) => WaitForCaseAsync(caseId, c => c.Status == status, status);
 
     public async Task<OrchestrationMetadata> WaitForJourneyEndAsync(string caseId)

@@ -22,7 +22,8 @@ public sealed class PaidJourneyTests
         Assert.Equal(200, await journey.PaymentWebhookAsync(caseId!, PayEventTypes.Succeeded));
 
         var withDepartment = await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
-        var handoff = Assert.Single(journey.Queues.For(caseId!));
+        var handoff = await journey.WaitForMessageAsync(caseId!, MessageTypes.Submitted);
+        Assert.Single(journey.Queues.For(caseId!));
         Assert.Equal(MessageTypes.Submitted, handoff.Type);
         Assert.Equal("environment-agency-cases", journey.Queues.Sent.Single(s => s.Message.Subject == caseId).Queue);
         Assert.Equal("Lovelace", (string?)handoff.Data["application"]!["applicant"]!["last_name"]);
@@ -34,6 +35,7 @@ public sealed class PaidJourneyTests
         Assert.Equal(CaseStatus.Approved, end.ReadOutputAs<JourneyOutcome>()!.Status);
 
         var record = await journey.WaitForStatusAsync(caseId!, CaseStatus.Approved);
+        await journey.WaitForNotificationAsync(caseId!, Milestones.Approved);
         Assert.Equal(
             [TimelineMilestones.Submitted, TimelineMilestones.IdentityVerified, TimelineMilestones.PaymentRequested, TimelineMilestones.PaymentReceived,
              TimelineMilestones.SentToDepartment, TimelineMilestones.Approved],

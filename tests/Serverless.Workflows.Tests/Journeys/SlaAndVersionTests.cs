@@ -22,7 +22,7 @@ public sealed class SlaAndVersionTests
 
         Assert.Equal(new DateTimeOffset(2027, 1, 7, 10, 0, 0, TimeSpan.Zero), record.Department!.RemindAt); // 7 working days
         Assert.Equal(new DateTimeOffset(2027, 1, 12, 10, 0, 0, TimeSpan.Zero), record.Department.DueAt);   // 10 working days
-        var handoff = journey.Queues.For(caseId!).Single();
+        var handoff = await journey.WaitForMessageAsync(caseId!, MessageTypes.Submitted);
         Assert.Equal(record.Department.DueAt.UtcDateTime, (DateTime)handoff.Data["due_at"]!);
 
         await journey.DecideAsync(caseId!, DecisionOutcomes.Approved);
@@ -46,9 +46,9 @@ public sealed class SlaAndVersionTests
         await journey.PaymentWebhookAsync(caseId!, PayEventTypes.Succeeded);
         await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
 
-        var sent = journey.Notify.ForCase(caseId!).Single(n => n.Message.Reference.EndsWith(Milestones.WithDepartment, StringComparison.Ordinal));
+        var sent = await journey.WaitForNotificationAsync(caseId!, Milestones.WithDepartment);
         Assert.Equal(v1.Notifications[Milestones.WithDepartment].TemplateId, sent.Message.TemplateId);
-        Assert.Equal(1, (int)journey.Queues.For(caseId!).Single().Data["service_version"]!);
+        Assert.Equal(1, (int)(await journey.WaitForMessageAsync(caseId!, MessageTypes.Submitted)).Data["service_version"]!);
         Assert.Equal(3000, pinned.Payment!.AmountPence);
 
         var (_, newCaseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing), idempotencyKey: "after-v2");

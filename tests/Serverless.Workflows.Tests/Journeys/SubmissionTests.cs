@@ -17,7 +17,7 @@ public sealed class SubmissionTests
 
         Assert.Equal(202, again.Status);
         Assert.Equal(first.CaseId, again.CaseId);
-        await journey.WaitForStatusAsync(first.CaseId!, CaseStatus.WithDepartment);
+        await journey.WaitForMessageAsync(first.CaseId!, Departments.MessageTypes.Submitted);
         Assert.Single(journey.Queues.Sent);
     }
 
@@ -69,7 +69,7 @@ public sealed class SubmissionTests
         var (_, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge));
 
         Assert.False(await journey.Journeys.StartIfAbsentAsync(caseId!, default));
-        await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
+        await journey.WaitForMessageAsync(caseId!, Departments.MessageTypes.Submitted);
         Assert.Single(journey.Queues.Sent);
     }
 

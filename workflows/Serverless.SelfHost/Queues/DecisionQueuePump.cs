@@ -56,28 +56,47 @@ public sealed partial class DecisionQueuePump(
     {
         try
         {
-            await intake.HandleAsync(message.MessageText, message.DequeueCount, journeys, cancellationToken).ConfigureAwait(false);
+            // A message that crashed the process on earlier tries never got to fail: poison it before trying again.
+            if (message.DequeueCount > settings.QueueMaxDequeueCount)
+            {
+                await MoveToPoisonAsync(queue, poison, message, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            try
+            {
+                await intake.HandleAsync(message.MessageText, message.DequeueCount, journeys, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(log, message.MessageId, message.DequeueCount, e);
+                if (message.DequeueCount >= settings.QueueMaxDequeueCount)
+                    await MoveToPoisonAsync(queue, poison, message, cancellationToken).ConfigureAwait(false);
+                else
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.QueueVisibilityTimeout, cancellationToken: cancellationToken)
+                        .ConfigureAwait(false);
+                return;
+            }
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogFailed(log, message.MessageId, message.DequeueCount, e);
-            if (message.DequeueCount >= settings.QueueMaxDequeueCount)
-            {
-                // As the Functions runtime does: the original message, unchanged, to the poison queue.
-                await poison.SendMessageAsync(message.MessageText, cancellationToken).ConfigureAwait(false);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.QueueVisibilityTimeout, cancellationToken: cancellationToken)
-                    .ConfigureAwait(false);
-            }
+            // Settling failed (a lost pop receipt, storage down): the message reappears and is tried again. Never stop the pump.
+            LogSettleFailed(log, message.MessageId, e);
         }
+    }
+
+    /// <summary>As the Functions runtime does: the original message, unchanged, to the poison queue.</summary>
+    private static async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken cancellationToken)
+    {
+        await poison.SendMessageAsync(message.MessageText, cancellationToken).ConfigureAwait(false);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from the decisions queue failed")]
     private static partial void LogReceiveFailed(ILogger log, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Decision message {MessageId} could not be settled; it will be tried again")]
+    private static partial void LogSettleFailed(ILogger log, string messageId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Decision message {MessageId} failed on try {DequeueCount}")]
     private static partial void LogFailed(ILogger log, string messageId, long dequeueCount, Exception exception);

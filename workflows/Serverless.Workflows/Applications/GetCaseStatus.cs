@@ -23,7 +23,7 @@ public sealed class GetCaseStatus(ICaseStore cases, CitizenAuthentication citize
     {
         if (await citizens.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false) is not IdentityVerification.Verified citizen)
             return (null, Problems.Unauthorised("The identity token is missing, expired or not valid."));
-        var record = await cases.FindAsync(caseId, cancellationToken).ConfigureAwait(false);
+        var record = CaseIds.IsWellFormed(caseId) ? await cases.FindAsync(caseId, cancellationToken).ConfigureAwait(false) : null;
         return record is not null && record.Identity.Subject == citizen.Subject
             ? (record, null)
             : (null, Problems.NotFound($"Application '{caseId}'"));

@@ -36,11 +36,22 @@ public sealed class ProvideInformation(ICaseStore cases, CitizenAuthentication c
         if (!result.IsValid)
             return Problems.Invalid([new Definitions.ValidationError("/response", "The body must be {\"response\": \"…\"} with a response of 1 to 5,000 characters and nothing else.")]);
 
-        var open = record.InformationRequests.LastOrDefault(r => r.AnsweredAt is null);
-        if (record.Status != CaseStatus.AwaitingInformation || open is null)
+        var latest = record.InformationRequests.LastOrDefault();
+        if (record.Status != CaseStatus.AwaitingInformation || latest is null)
             return Problems.Conflict("no-information-requested", "This application is not waiting for more information.");
-
         var now = clock.GetUtcNow();
+        if (latest.AnsweredAt is not null)
+        {
+            // Answered already: the journey may not have heard (the event was lost after the answer was saved), so
+            // tell it again; it ignores an answer it has had. The first answer stands.
+            await journeys.RaiseEventAsync(caseId, JourneyEvents.Information, new InformationProvided(latest.DecisionId), cancellationToken)
+                .ConfigureAwait(false);
+            return Received(caseId);
+        }
+        if (now > latest.RespondBy)
+            return Problems.Conflict("information-deadline-passed", "The deadline to answer this request has passed.");
+        var open = latest;
+
         await cases.UpdateAsync(caseId, c =>
         {
             var request = c.InformationRequests.Single(r => r.DecisionId == open.DecisionId);
@@ -52,6 +63,9 @@ public sealed class ProvideInformation(ICaseStore cases, CitizenAuthentication c
         }, cancellationToken).ConfigureAwait(false);
         await journeys.RaiseEventAsync(caseId, JourneyEvents.Information, new InformationProvided(open.DecisionId), cancellationToken)
             .ConfigureAwait(false);
-        return Results.Json(new { case_id = caseId, status = "information_received" }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return Received(caseId);
     }
+
+    private static IResult Received(string caseId) =>
+        Results.Json(new { case_id = caseId, status = "information_received" }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
 }

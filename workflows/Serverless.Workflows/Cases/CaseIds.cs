@@ -10,6 +10,10 @@ public static class CaseIds
 
     public static string NewCaseId() => "case-" + Encode(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
+    /// <summary>Whether text has the shape of a case id: anything else is answered 404 without touching the store.</summary>
+    public static bool IsWellFormed(string? caseId) =>
+        caseId is { Length: 31 } && caseId.StartsWith("case-", StringComparison.Ordinal) && caseId[5..].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c));
+
     public static string NewReference(string serviceId)
     {
         var initials = string.Concat(serviceId.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0])));

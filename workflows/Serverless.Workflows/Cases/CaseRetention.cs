@@ -78,6 +78,8 @@ public sealed partial class CaseRetention(ICaseStore store, ILogger<CaseRetentio
         }
         if (record.Decision is not null)
             record.Decision = record.Decision with { Reason = Redacted };
+        for (var i = 0; i < record.DecisionsReceived.Count; i++)
+            record.DecisionsReceived[i] = record.DecisionsReceived[i] with { Reason = Redacted };
 
         // The payment link is a bearer URL to the citizen's payment; the payment and refund ids stay for reconciliation.
         if (record.Payment is not null)

@@ -17,6 +17,9 @@ public static class TimelineMilestones
     public const string Rejected = "rejected";
     public const string Refunded = "refunded";
     public const string Closed = "closed";
+
+    /// <summary>A step failed after all its retries; the journey stopped and ops were alerted.</summary>
+    public const string JourneyFailed = "journey_failed";
 }
 
 /// <summary>Who or what acted on a case, as the timeline shows it.</summary>

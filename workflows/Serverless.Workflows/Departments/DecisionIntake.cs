@@ -28,8 +28,15 @@ public sealed partial class DecisionIntake(
         if (record.DepartmentId != decision!.DepartmentId)
             return await RefuseAsync(message, dequeueCount, $"wrong_department: case '{caseId}' is not with department '{decision.DepartmentId}'.", cancellationToken)
                 .ConfigureAwait(false);
-        if (CaseStatus.IsFinished(record.Status))
+        if (CaseStatus.IsFinished(record.Status) || record.DecisionsReceived.Exists(d => d.DecisionId == decision.DecisionId))
         {
+            // A redelivered message: harmless. If the case still waits for a decision, the first delivery may not have
+            // reached the journey, so it is raised again (the journey drops ids it has seen).
+            if (record.Status == CaseStatus.WithDepartment)
+            {
+                await journeys.RaiseEventAsync(caseId!, JourneyEvents.Decision, decision, cancellationToken).ConfigureAwait(false);
+                return DecisionIntakeResult.Accepted;
+            }
             LogDuplicate(log, caseId!, decision.DecisionId);
             return DecisionIntakeResult.Ignored;
         }

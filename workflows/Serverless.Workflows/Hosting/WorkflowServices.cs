@@ -24,7 +24,7 @@ public static class WorkflowServices
     [
         typeof(OpenCaseActivity), typeof(CheckPaymentActivity), typeof(HandOffActivity), typeof(RemindDepartmentActivity),
         typeof(EscalateCaseActivity), typeof(RequestInformationActivity), typeof(ReturnToDepartmentActivity),
-        typeof(ConcludeCaseActivity), typeof(CloseCaseActivity),
+        typeof(ConcludeCaseActivity), typeof(CloseCaseActivity), typeof(RecordJourneyFailureActivity),
     ];
 
     /// <summary>

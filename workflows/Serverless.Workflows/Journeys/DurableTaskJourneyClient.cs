@@ -28,6 +28,21 @@ public sealed class DurableTaskJourneyClient(DurableTaskClient client) : IJourne
     public async Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is not null;
 
-    public Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken) =>
-        client.RaiseEventAsync(caseId, eventName, payload, cancellationToken);
+    /// <summary>
+    /// Raises the event; an event for a journey that has ended is dropped, as DurableTask.Core drops it, because
+    /// Durable Functions' client throws instead and a late webhook or duplicate decision must stay harmless.
+    /// </summary>
+    public async Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.RaiseEventAsync(caseId, eventName, payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+            if (instance is null || !instance.IsCompleted)
+                throw;
+        }
+    }
 }

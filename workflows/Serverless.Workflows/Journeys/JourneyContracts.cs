@@ -11,6 +11,9 @@ public sealed record OpenedJourney(
 
 public sealed record CloseCase(string CaseId, string Reason);
 
+/// <param name="FailedStep">The activity that failed after its retries.</param>
+public sealed record JourneyFailure(string CaseId, string FailedStep);
+
 public sealed record RequestInformation(string CaseId, DecisionMade Decision, DateTimeOffset RespondBy);
 
 public sealed record ReturnToDepartment(string CaseId, string DecisionId, DateTimeOffset PausedAt, DateTimeOffset ResumedAt);

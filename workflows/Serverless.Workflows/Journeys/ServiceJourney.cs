@@ -18,14 +18,31 @@ public sealed partial class ServiceJourney : TaskOrchestrator<string, JourneyOut
 {
     public const string Name = nameof(ServiceJourney);
 
-    /// <summary>Bounds the decision loop so history cannot grow without limit.</summary>
-    private const int MaxDecisionRounds = 50;
+    /// <summary>
+    /// Bounds the decision loop so history cannot grow without limit. A round is a reminder, an escalation, a request for
+    /// information or an ignored duplicate: a department resending the same message hundreds of times is a fault to see.
+    /// </summary>
+    private const int MaxDecisionRounds = 500;
 
     /// <summary>Every external call may fail transiently: retry with backoff for about seven minutes before failing the journey.</summary>
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(3)));
 
     public override async Task<JourneyOutcome> RunAsync(TaskOrchestrationContext context, string caseId)
+    {
+        try
+        {
+            return await RunStepsAsync(context, caseId);
+        }
+        catch (TaskFailedException failure)
+        {
+            // A step failed after all its retries: put it on the case and in front of ops, then fail the journey.
+            await context.CallActivityAsync(nameof(RecordJourneyFailureActivity), new JourneyFailure(caseId, failure.TaskName), Retry);
+            throw;
+        }
+    }
+
+    private static async Task<JourneyOutcome> RunStepsAsync(TaskOrchestrationContext context, string caseId)
     {
         Progress(context, JourneySteps.Identity);
         var opened = await context.CallActivityAsync<OpenedJourney>(nameof(OpenCaseActivity), caseId, Retry);
@@ -113,7 +130,6 @@ public sealed partial class ServiceJourney : TaskOrchestrator<string, JourneyOut
             Progress(context, JourneySteps.Department);
         }
 
-        // A reminder, an escalation, a few requests for information and the odd duplicate fit many times over.
         throw new InvalidOperationException($"Case {caseId}: more than {MaxDecisionRounds} rounds without a decision.");
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Workflows.Api;
 using Serverless.Workflows.Cases;
 using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Definitions;
 using Serverless.Workflows.Journeys;
 
 namespace Serverless.Workflows.Payments;
@@ -14,12 +15,21 @@ namespace Serverless.Workflows.Payments;
 /// at least once and out of order, so only settling events are passed on, and only for the case's current payment;
 /// anything else is acknowledged (200) so Pay stops retrying it.
 /// </summary>
-public sealed partial class PayWebhookIntake(ICaseStore cases, IOptions<PlatformOptions> options, ILogger<PayWebhookIntake> log)
+public sealed partial class PayWebhookIntake(
+    ICaseStore cases, IPaymentGateway payments, IDefinitionCatalog catalog, TimeProvider clock,
+    IOptions<PlatformOptions> options, ILogger<PayWebhookIntake> log)
 {
+    /// <summary>Pay events are a few KiB; the endpoint is anonymous, so nothing larger is read.</summary>
+    private const int MaxBytes = 64 * 1024;
+
     public async Task<IResult> HandleAsync(HttpRequest request, IJourneyClient journeys, CancellationToken cancellationToken)
     {
+        if (request.ContentLength > MaxBytes)
+            return Problems.BadRequest("invalid-webhook", "The body is too large for a Pay event.");
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer.Length > MaxBytes)
+            return Problems.BadRequest("invalid-webhook", "The body is too large for a Pay event.");
         var body = buffer.ToArray();
         if (!PayWebhookSignature.IsValid(body, request.Headers[PayWebhookSignature.Header], options.Value.PayWebhookSigningSecret))
             return Problems.Unauthorised("The Pay-Signature header is missing or does not match the body.");
@@ -48,19 +58,51 @@ public sealed partial class PayWebhookIntake(ICaseStore cases, IOptions<Platform
             return Acknowledge("ignored");
         }
 
-        await cases.UpdateAsync(caseId, c =>
+        record = await cases.UpdateAsync(caseId, c =>
         {
             if (c.Payment is null || c.Payment.Status == PayStatuses.Success || c.Payment.Status == message.Resource.State.Status)
                 return false;
             c.Payment.Status = message.Resource.State.Status;
             return true;
         }, cancellationToken).ConfigureAwait(false);
+        if (CaseStatus.IsFinished(record.Status))
+        {
+            // Redelivered, or paid after the journey gave up at the payment's expiry: never restart a finished journey,
+            // and never keep money for a case that was closed without a decision.
+            if (outcome == PaymentOutcomes.Succeeded && record.Status == CaseStatus.Closed)
+                await RefundLatePaymentAsync(record, cancellationToken).ConfigureAwait(false);
+            return Acknowledge("ignored");
+        }
         await journeys.RaiseEventAsync(caseId, JourneyEvents.Payment, new PaymentSettled(message.ResourceId, outcome), cancellationToken)
             .ConfigureAwait(false);
         return Acknowledge("accepted");
     }
 
+    private async Task RefundLatePaymentAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var definition = catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion));
+        var payment = record.Payment!;
+        if (payment.RefundId is not null)
+            return;
+        var refund = await payments.RefundAsync(definition.Accounts.Pay!, payment.PaymentId, payment.AmountPence, record.Id + ":late-refund", cancellationToken)
+            .ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        await cases.UpdateAsync(record.Id, c =>
+        {
+            if (c.Payment is null || c.Payment.RefundId is not null)
+                return false;
+            c.Payment.RefundId = refund.RefundId;
+            c.Payment.RefundStatus = refund.Status;
+            c.Timeline.Add(new TimelineEntry(TimelineMilestones.Refunded, now, Actors.Pay));
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        LogLateRefund(log, record.Id);
+    }
+
     private static IResult Acknowledge(string status) => Results.Json(new { status }, ApiJson.Options);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} was paid after it closed; the payment was refunded")]
+    private static partial void LogLateRefund(ILogger log, string caseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pay webhook {WebhookMessageId} names no current payment of ours; acknowledged and ignored")]
     private static partial void LogUnmatched(ILogger log, string webhookMessageId);

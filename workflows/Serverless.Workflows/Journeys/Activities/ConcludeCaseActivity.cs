@@ -39,11 +39,12 @@ public sealed class ConcludeCaseActivity(JourneyStepContext step, IPaymentGatewa
             step.Telemetry.StepCompleted(definition.Key, JourneySteps.Decision, now - record.Department!.HandedOffAt);
             step.Telemetry.JourneyCompleted(definition.Key, status);
         }
-        if (status == CaseStatus.Rejected && definition.RefundOnRejection && record.Payment is { RefundId: null } payment)
-            record = await RefundAsync(record, definition, payment, cancellationToken).ConfigureAwait(false);
-
+        // The citizen hears the decision first: a refund that keeps failing must not hold it back. Such a refund fails
+        // the step after its retries, which fails the journey and alerts ops, with the case already decided.
         await step.Notifier.NotifyOnceAsync(record, definition, status == CaseStatus.Approved ? Milestones.Approved : Milestones.Rejected, cancellationToken)
             .ConfigureAwait(false);
+        if (status == CaseStatus.Rejected && definition.RefundOnRejection && record.Payment is { RefundId: null } payment)
+            await RefundAsync(record, definition, payment, cancellationToken).ConfigureAwait(false);
         return new JourneyOutcome(status, null);
     }
 

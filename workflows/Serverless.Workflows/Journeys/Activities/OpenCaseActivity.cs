@@ -23,8 +23,11 @@ public sealed class OpenCaseActivity(JourneyStepContext step, CaseCloser closer,
 
         if (!IdentityLevels.Meets(record.Identity.Level, definition.IdentityLevel))
         {
-            await step.UpdateAsync(caseId, c => JourneyStepContext.RecordOnce(c, TimelineMilestones.IdentityInsufficient, Actors.Platform, step.Now), cancellationToken)
+            var refused = false;
+            await step.UpdateAsync(caseId, c => refused = JourneyStepContext.RecordOnce(c, TimelineMilestones.IdentityInsufficient, Actors.Platform, step.Now), cancellationToken)
                 .ConfigureAwait(false);
+            if (refused)
+                step.Telemetry.JourneyStarted(definition.Key);
             await closer.CloseAsync(caseId, CloseReasons.IdentityInsufficient, cancellationToken).ConfigureAwait(false);
             return new OpenedJourney(false, definition.Department.Id, null, responseWithin);
         }
