@@ -48,6 +48,29 @@ public sealed class JourneyEndToEndTests(SelfHostFixture host)
     }
 
     [Fact]
+    public async Task Paid_journey_survives_restarts_while_awaiting_payment_and_the_decision()
+    {
+        var citizen = new SampleCitizen(host.Http, "paid-restart-citizen");
+        await citizen.SignInAsync("P2", Timeout());
+        var caseId = (string)(await citizen.ApplyAsync(Fishing, ExampleApplications.For(Fishing), Timeout()))["case_id"]!;
+        var awaiting = await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["status"] == "awaiting_payment", "awaiting payment");
+
+        await host.StopAsync();
+        await host.StartAsync();
+        await citizen.PayAsync(new Uri((string)awaiting["payment"]!["next_url"]!), Timeout());
+        await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["status"] == "with_department", "with the department");
+        var department = host.Department("environment-agency", "environment-agency-cases");
+        await department.ReceiveAsync(caseId, MessageTypes.Submitted, TimeSpan.FromSeconds(30), Timeout());
+
+        await host.StopAsync();
+        await host.StartAsync();
+        await department.DecideAsync(caseId, DecisionOutcomes.Rejected, "You hold a licence for these dates already.", Timeout());
+
+        var done = await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["payment"]?["refund_status"] == "success", "refunded");
+        Assert.Equal("rejected", (string?)done["status"]);
+    }
+
+    [Fact]
     public async Task Retry_with_the_same_key_after_a_crash_between_case_and_journey_completes_the_journey()
     {
         var token = await host.CitizenTokenAsync("crash-citizen", "P2");

@@ -75,6 +75,7 @@ public sealed class JourneyHarness : IAsyncDisposable
                 services.AddSingleton(catalog);
                 if (clock is not null)
                     services.AddSingleton(clock);
+                services.AddSingleton<ISandboxPaymentLedger, InMemorySandboxPaymentLedger>();
                 services.AddSingleton<InMemoryCaseStore>();
                 services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
                 services.AddSingleton<RecordingDepartmentQueues>();
@@ -109,9 +110,10 @@ public sealed class JourneyHarness : IAsyncDisposable
     public async Task<int> PaymentWebhookAsync(string caseId, string eventType, bool tamper = false)
     {
         var record = await Cases.FindAsync(caseId, CancellationToken.None);
-        var payment = Pay.TryGet(record!.Payment!.PaymentId)!;
-        if (!tamper)
-            payment.Status = PayEventTypes.Outcome(eventType) == PaymentOutcomes.Succeeded ? PayStatuses.Success : PayStatuses.Failed;
+        var payment = tamper
+            ? (await Pay.FindPaymentAsync(record!.Payment!.PaymentId, CancellationToken.None))!
+            : (await Pay.SettleAsync(record!.Payment!.PaymentId,
+                PayEventTypes.Outcome(eventType) == PaymentOutcomes.Succeeded ? PayStatuses.Success : PayStatuses.Failed, CancellationToken.None))!;
         var body = JsonSerializer.Serialize(Pay.Webhook(payment, eventType), PayWebhookMessage.SerializerOptions);
         var context = Request(body, token: null);
         var signed = tamper ? body.Replace("\"payment\"", "\"refund\"", StringComparison.Ordinal) : body; // signs other bytes than it sends

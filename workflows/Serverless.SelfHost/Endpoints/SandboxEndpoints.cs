@@ -22,15 +22,15 @@ public static class SandboxEndpoints
                 ? Results.Json(new { token = identity.Issue(request.Subject, request.Level) })
                 : Results.Problem(statusCode: 400, title: "Bad request", detail: "Give a subject and a level (P0, P1 or P2)."));
 
-        sandbox.MapGet("/pay/{payment_id}", (SandboxPaymentProvider pay, string payment_id) =>
-            pay.TryGet(payment_id) is { } p ? Results.Content(PaymentPage(p), "text/html") : Results.NotFound());
+        sandbox.MapGet("/pay/{payment_id}", async (SandboxPaymentProvider pay, string payment_id, CancellationToken ct) =>
+            await pay.FindPaymentAsync(payment_id, ct).ConfigureAwait(false) is { } p ? Results.Content(PaymentPage(p), "text/html") : Results.NotFound());
 
         sandbox.MapPost("/pay/{payment_id}/complete", async (SandboxPaymentProvider pay, string payment_id, string? outcome, CancellationToken ct) =>
         {
             var succeed = outcome is null or "success";
-            if (!await pay.CompleteAsync(payment_id, succeed, ct).ConfigureAwait(false))
-                return Results.NotFound();
-            return Results.Json(new { payment_id, status = succeed ? PayStatuses.Success : PayStatuses.Failed, return_url = pay.TryGet(payment_id)!.Request.ReturnUrl });
+            return await pay.CompleteAsync(payment_id, succeed, ct).ConfigureAwait(false) is { } p
+                ? Results.Json(new { payment_id, status = p.Status, return_url = p.Request.ReturnUrl })
+                : Results.NotFound();
         });
 
         sandbox.MapGet("/notify/messages", (SandboxNotificationOutbox notify, string case_id) =>

@@ -47,7 +47,7 @@ public static class WorkflowServices
         services.AddSingleton(_ => StorageDepartmentQueues.CreateServiceClient(configuration));
         services.AddSingleton<IDepartmentQueues, StorageDepartmentQueues>();
         services.TryAddSingleton<IJourneyTelemetry, LoggingJourneyTelemetry>();
-        services.AddPlatformSandboxes();
+        services.AddPlatformSandboxes(configuration);
 
         services.AddSingleton<CitizenNotifier>();
         services.AddSingleton<JourneyStepContext>();
@@ -72,8 +72,16 @@ public static class WorkflowServices
     /// The in-process sandboxes for One Login, Pay and Notify. The real GOV.UK adapters replace these when
     /// <c>Platforms:Mode</c> is not 'sandbox'; until they land, any other mode fails at startup rather than run half-wired.
     /// </summary>
-    private static void AddPlatformSandboxes(this IServiceCollection services)
+    private static void AddPlatformSandboxes(this IServiceCollection services, IConfiguration configuration)
     {
+        // The Pay sandbox's payments sit beside the task hub, so they survive a restart as the journeys do.
+        services.TryAddSingleton<ISandboxPaymentLedger>(_ =>
+        {
+            var connection = AzureConnection.Resolve(configuration, ConnectionNames.TaskHubStorage, "tableServiceUri");
+            return new TableSandboxPaymentLedger(connection.ConnectionString is { } cs
+                ? new Azure.Data.Tables.TableServiceClient(cs)
+                : new Azure.Data.Tables.TableServiceClient(connection.ServiceUri, connection.Credential));
+        });
         services.AddHttpClient(SandboxPaymentProvider.WebhookClient);
         services.AddSingleton<SandboxIdentityProvider>();
         services.AddSingleton<IIdentityVerifier>(sp => EnsureSandbox(sp).GetRequiredService<SandboxIdentityProvider>());
