@@ -50,6 +50,7 @@ public static class WorkflowServices
         services.AddPlatformSandboxes(configuration);
 
         services.AddSingleton<CitizenNotifier>();
+        services.AddSingleton<CaseRefunder>();
         services.AddSingleton<JourneyStepContext>();
         services.AddSingleton<CaseCloser>();
         foreach (var activity in Activities)

@@ -16,7 +16,7 @@ namespace Serverless.Workflows.Payments;
 /// anything else is acknowledged (200) so Pay stops retrying it.
 /// </summary>
 public sealed partial class PayWebhookIntake(
-    ICaseStore cases, IPaymentGateway payments, IDefinitionCatalog catalog, TimeProvider clock,
+    ICaseStore cases, CaseRefunder refunder, IDefinitionCatalog catalog,
     IOptions<PlatformOptions> options, ILogger<PayWebhookIntake> log)
 {
     /// <summary>Pay events are a few KiB; the endpoint is anonymous, so nothing larger is read.</summary>
@@ -80,22 +80,10 @@ public sealed partial class PayWebhookIntake(
 
     private async Task RefundLatePaymentAsync(CaseRecord record, CancellationToken cancellationToken)
     {
-        var definition = catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion));
-        var payment = record.Payment!;
-        if (payment.RefundId is not null)
+        if (record.Payment is not { RefundId: null })
             return;
-        var refund = await payments.RefundAsync(definition.Accounts.Pay!, payment.PaymentId, payment.AmountPence, record.Id + ":late-refund", cancellationToken)
+        await refunder.RefundAsync(record, catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion)), record.Id + ":late-refund", cancellationToken)
             .ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        await cases.UpdateAsync(record.Id, c =>
-        {
-            if (c.Payment is null || c.Payment.RefundId is not null)
-                return false;
-            c.Payment.RefundId = refund.RefundId;
-            c.Payment.RefundStatus = refund.Status;
-            c.Timeline.Add(new TimelineEntry(TimelineMilestones.Refunded, now, Actors.Pay));
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
         LogLateRefund(log, record.Id);
     }
 

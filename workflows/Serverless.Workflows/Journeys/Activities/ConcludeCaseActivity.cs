@@ -10,7 +10,7 @@ namespace Serverless.Workflows.Journeys.Activities;
 /// Step 4's end: records the department's decision, refunds a rejected paid case when the service says so
 /// (compensation), tells the citizen, and starts the retention clock.
 /// </summary>
-public sealed class ConcludeCaseActivity(JourneyStepContext step, IPaymentGateway payments) : TaskActivity<ConcludeCase, JourneyOutcome>
+public sealed class ConcludeCaseActivity(JourneyStepContext step, CaseRefunder refunder) : TaskActivity<ConcludeCase, JourneyOutcome>
 {
     public override async Task<JourneyOutcome> RunAsync(TaskActivityContext context, ConcludeCase input)
     {
@@ -43,25 +43,9 @@ public sealed class ConcludeCaseActivity(JourneyStepContext step, IPaymentGatewa
         // the step after its retries, which fails the journey and alerts ops, with the case already decided.
         await step.Notifier.NotifyOnceAsync(record, definition, status == CaseStatus.Approved ? Milestones.Approved : Milestones.Rejected, cancellationToken)
             .ConfigureAwait(false);
-        if (status == CaseStatus.Rejected && definition.RefundOnRejection && record.Payment is { RefundId: null } payment)
-            await RefundAsync(record, definition, payment, cancellationToken).ConfigureAwait(false);
-        return new JourneyOutcome(status, null);
-    }
-
-    private async Task<CaseRecord> RefundAsync(CaseRecord record, ServiceDefinition definition, PaymentRecord payment, CancellationToken cancellationToken)
-    {
         // Keyed by the case: a retried step gets the same refund back, never a second one.
-        var refund = await payments.RefundAsync(definition.Accounts.Pay!, payment.PaymentId, payment.AmountPence, record.Id + ":refund", cancellationToken)
-            .ConfigureAwait(false);
-        var now = step.Now;
-        return await step.UpdateAsync(record.Id, c =>
-        {
-            if (c.Payment is null || c.Payment.RefundId is not null)
-                return false;
-            c.Payment.RefundId = refund.RefundId;
-            c.Payment.RefundStatus = refund.Status;
-            c.Timeline.Add(new TimelineEntry(TimelineMilestones.Refunded, now, Actors.Pay));
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+        if (status == CaseStatus.Rejected && definition.RefundOnRejection)
+            await refunder.RefundAsync(record, definition, record.Id + ":refund", cancellationToken).ConfigureAwait(false);
+        return new JourneyOutcome(status, null);
     }
 }
