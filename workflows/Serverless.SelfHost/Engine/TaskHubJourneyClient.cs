@@ -32,6 +32,4 @@ public sealed class TaskHubJourneyClient(TaskHubClient client) : IJourneyClient
 
     public Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(new OrchestrationInstance { InstanceId = caseId }, eventName, payload);
-
-    public Task<OrchestrationState?> GetStateAsync(string caseId) => client.GetOrchestrationStateAsync(caseId)!;
 }

@@ -1,5 +1,3 @@
-using Serverless.Workflows.Calendar;
-
 namespace Serverless.Workflows.Journeys;
 
 /// <summary>What the journey learns when it opens a case: only what it needs to branch, never application data.</summary>
@@ -34,5 +32,3 @@ public static class CloseReasons
 
 /// <summary>The journey's custom status: the step it is on, so a status read needs no history.</summary>
 public sealed record JourneyProgress(string Step);
-
-public sealed record DeadlinesResult(DepartmentDeadlines Deadlines);
