@@ -1,13 +1,14 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Serverless.Functions.Http;
 using Serverless.Functions.Telemetry;
 using Serverless.Workflows.Cases.Cosmos;
 using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Telemetry;
 
 var host = new HostBuilder()
-    .ConfigureFunctionsWebApplication()
+    .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<ProblemDetailsMiddleware>())
     .ConfigureServices((context, services) =>
     {
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();

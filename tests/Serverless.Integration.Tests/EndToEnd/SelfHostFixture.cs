@@ -119,7 +119,14 @@ public sealed class SelfHostFixture : IAsyncLifetime
         return claim.CaseId;
     }
 
-    public async Task InitializeAsync() => await StartAsync();
+    public async Task InitializeAsync()
+    {
+        // Poison tests look for their own message among what is there: start from an empty poison queue.
+        var poison = Queues.GetQueueClient(Serverless.Workflows.Configuration.QueueNames.PoisonOf(Serverless.Workflows.Configuration.QueueNames.Decisions));
+        await poison.CreateIfNotExistsAsync();
+        await poison.ClearMessagesAsync();
+        await StartAsync();
+    }
 
     public async Task DisposeAsync()
     {

@@ -120,8 +120,8 @@ public sealed class DecisionTests
 
         var escalated = await journey.WaitForCaseAsync(caseId, c => c.Department?.EscalatedAt is not null, "escalated");
         Assert.True(escalated.HasMilestone(TimelineMilestones.DepartmentReminded));
-        Assert.Contains(journey.Queues.For(caseId), m => m.Type == MessageTypes.Reminder);
-        Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.SlaBreached);
+        await journey.WaitForMessageAsync(caseId, MessageTypes.Reminder);
+        await journey.WaitForCaseAsync(caseId, _ => journey.Telemetry.Signals.Any(s => s.Name == TelemetryNames.SlaBreached), "SLA breach signalled");
         Assert.Equal(CaseStatus.WithDepartment, escalated.Status); // Escalation marks the case; the journey keeps waiting.
 
         await journey.DecideAsync(caseId, DecisionOutcomes.Approved);

@@ -78,9 +78,27 @@ public sealed partial class DecisionQueuePump(
             }
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(queue, message).ConfigureAwait(false);
+        }
+        catch (Exception e)
         {
             // Settling failed (a lost pop receipt, storage down): the message reappears and is tried again. Never stop the pump.
+            LogSettleFailed(log, message.MessageId, e);
+        }
+    }
+
+    /// <summary>Shutting down mid-message: make it visible again at once, as the Functions runtime does, not after the in-flight lease.</summary>
+    private async Task ReleaseAsync(QueueClient queue, QueueMessage message)
+    {
+        try
+        {
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e)
+        {
             LogSettleFailed(log, message.MessageId, e);
         }
     }

@@ -13,8 +13,11 @@ public static class CaseStatus
     /// <summary>Ended without a decision (identity too weak, payment failed or expired, information not provided).</summary>
     public const string Closed = "closed";
 
-    public static IReadOnlyList<string> All { get; } =
-        [Submitted, AwaitingPayment, WithDepartment, AwaitingInformation, Approved, Rejected, Closed];
+    /// <summary>The journey stopped on a step that failed after all its retries: ops have been alerted and must act.</summary>
+    public const string Failed = "failed";
 
-    public static bool IsFinished(string status) => status is Approved or Rejected or Closed;
+    public static IReadOnlyList<string> All { get; } =
+        [Submitted, AwaitingPayment, WithDepartment, AwaitingInformation, Approved, Rejected, Closed, Failed];
+
+    public static bool IsFinished(string status) => status is Approved or Rejected or Closed or Failed;
 }

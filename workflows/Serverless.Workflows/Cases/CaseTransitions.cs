@@ -18,6 +18,10 @@ public static class CaseTransitions
         (CaseStatus.WithDepartment, CaseStatus.Rejected),
         (CaseStatus.AwaitingInformation, CaseStatus.WithDepartment),
         (CaseStatus.AwaitingInformation, CaseStatus.Closed),
+        (CaseStatus.Submitted, CaseStatus.Failed),
+        (CaseStatus.AwaitingPayment, CaseStatus.Failed),
+        (CaseStatus.WithDepartment, CaseStatus.Failed),
+        (CaseStatus.AwaitingInformation, CaseStatus.Failed),
     ];
 
     public static IReadOnlyCollection<(string From, string To)> Edges => Allowed;

@@ -34,10 +34,11 @@ public sealed partial class ServiceJourney : TaskOrchestrator<string, JourneyOut
         {
             return await RunStepsAsync(context, caseId);
         }
-        catch (TaskFailedException failure)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            // A step failed after all its retries: put it on the case and in front of ops, then fail the journey.
-            await context.CallActivityAsync(nameof(RecordJourneyFailureActivity), new JourneyFailure(caseId, failure.TaskName), Retry);
+            // A step failed after all its retries (or the journey gave up): put it on the case and in front of ops, then fail.
+            var failedStep = failure is TaskFailedException step ? step.TaskName : Name;
+            await context.CallActivityAsync(nameof(RecordJourneyFailureActivity), new JourneyFailure(caseId, failedStep), Retry);
             throw;
         }
     }
@@ -120,8 +121,10 @@ public sealed partial class ServiceJourney : TaskOrchestrator<string, JourneyOut
             await context.CallActivityAsync(nameof(RequestInformationActivity), new RequestInformation(caseId, made, respondBy), Retry);
             Progress(context, JourneySteps.Information);
 
-            if (!await WaitForInformationAsync(context, made.DecisionId, respondBy))
-                return await CloseAsync(context, caseId, CloseReasons.InformationNotProvided);
+            if (!await WaitForInformationAsync(context, made.DecisionId, respondBy)
+                && await CloseAsync(context, caseId, CloseReasons.InformationNotProvided) is { Status: CaseStatus.Closed } closed)
+                return closed;
+            // Answered: in time, or saved just before the deadline with its event behind the timer (the closer saw it).
 
             // The SLA clock stopped while the citizen was answering; the activity moves the deadlines on by the pause.
             var resumedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
