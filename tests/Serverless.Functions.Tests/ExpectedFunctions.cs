@@ -27,6 +27,11 @@ public static class ExpectedFunctions
         new("ProvideInformation", Routes.Information, "POST", FunctionKey, DurableClient: true),
         new("ListCases", Routes.ServiceCases, "GET", FunctionKey, DurableClient: false),
         new("ListSlaBreaches", Routes.SlaBreaches, "GET", FunctionKey, DurableClient: false),
+        new("SandboxIssueToken", SandboxRoutes.IdentityTokens, "POST", FunctionKey, DurableClient: false),
+        new("SandboxNotifications", SandboxRoutes.Notifications, "GET", FunctionKey, DurableClient: false),
+        // The sandbox's payment page is the citizen's browser's.
+        new("SandboxPaymentPage", SandboxRoutes.PaymentPage, "GET", Anonymous, DurableClient: false),
+        new("SandboxCompletePayment", SandboxRoutes.CompletePayment, "POST", Anonymous, DurableClient: false),
         // Pay authenticates by signing the body; the OpenAPI document is public.
         new("PayWebhook", Routes.PayWebhook, "POST", Anonymous, DurableClient: true),
         new("OpenApiDocument", Routes.OpenApi, "GET", Anonymous, DurableClient: false),

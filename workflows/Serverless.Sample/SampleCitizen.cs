@@ -10,7 +10,7 @@ public sealed class SampleCitizen(HttpClient http, string subject)
 
     public async Task SignInAsync(string level, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync("sandbox/identity/tokens", new { subject, level }, cancellationToken).ConfigureAwait(false);
+        using var response = await http.PostAsJsonAsync("api/sandbox/identity/tokens", new { subject, level }, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         Token = (string?)(await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false))!["token"];
     }
@@ -41,7 +41,7 @@ public sealed class SampleCitizen(HttpClient http, string subject)
     }
 
     public async Task<JsonArray> NotificationsAsync(string caseId, CancellationToken cancellationToken) =>
-        (await http.GetFromJsonAsync<JsonObject>($"sandbox/notify/messages?case_id={caseId}", cancellationToken).ConfigureAwait(false))!["messages"]!.AsArray();
+        (await http.GetFromJsonAsync<JsonObject>($"api/sandbox/notify/messages?case_id={caseId}", cancellationToken).ConfigureAwait(false))!["messages"]!.AsArray();
 
     private HttpRequestMessage Authorised(HttpMethod method, string path)
     {

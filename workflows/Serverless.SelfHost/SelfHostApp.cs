@@ -38,8 +38,6 @@ public static class SelfHostApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapJourneyApi();
-        if (app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value.Mode == PlatformOptions.SandboxMode)
-            app.MapSandboxes();
         return app;
     }
 }

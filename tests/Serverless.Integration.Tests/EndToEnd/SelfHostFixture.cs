@@ -75,7 +75,7 @@ public sealed class SelfHostFixture : IAsyncLifetime
 
     public async Task<string> CitizenTokenAsync(string subject, string level)
     {
-        using var response = await Http.PostAsJsonAsync("sandbox/identity/tokens", new { subject, level });
+        using var response = await Http.PostAsJsonAsync("api/sandbox/identity/tokens", new { subject, level });
         response.EnsureSuccessStatusCode();
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
     }

@@ -97,7 +97,8 @@ public sealed class PaidJourneyTests
     [Fact]
     public async Task Payment_whose_webhook_was_lost_is_found_when_checked_at_expiry()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped(), paymentLifetime: TimeSpan.FromSeconds(1));
+        // Long enough for the test to settle the payment at "Pay" before the journey checks it, on a busy machine too.
+        await using var journey = await JourneyHarness.StartAsync(Shipped(), paymentLifetime: TimeSpan.FromSeconds(4));
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         var record = await journey.WaitForStatusAsync(caseId!, CaseStatus.AwaitingPayment);
 

@@ -63,6 +63,7 @@ public static class WorkflowServices
         services.AddSingleton<PayWebhookIntake>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<JourneyHttpApi>();
+        services.AddSingleton<SandboxHttpApi>();
         services.AddSingleton<DecisionIntake>();
         services.AddSingleton<OrphanSweep>();
         services.AddSingleton<OperationalMeasurements>();

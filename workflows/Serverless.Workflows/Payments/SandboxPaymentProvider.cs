@@ -98,5 +98,5 @@ public sealed class SandboxPaymentProvider(
     private async Task<SandboxPayment> FindAsync(string paymentId, CancellationToken cancellationToken) =>
         await ledger.FindAsync(paymentId, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"No sandbox payment {paymentId}.");
 
-    private Uri NextUrl(string paymentId) => new(journeys.Value.PublicBaseUrl, $"sandbox/pay/{paymentId}");
+    private Uri NextUrl(string paymentId) => new(journeys.Value.PublicBaseUrl, $"api/sandbox/pay/{paymentId}");
 }
