@@ -147,44 +147,28 @@ public sealed class JourneyHarness : IAsyncDisposable
         return (await ExecuteAsync(result, context)).Status;
     }
 
-    public async Task<CaseRecord> WaitForCaseAsync(string caseId, Func<CaseRecord, bool> condition, string what)
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            var record = await Cases.FindAsync(caseId, CancellationToken.None);
-            if (record is not null && condition(record))
-                return record;
-            if (deadline.IsCancellationRequested)
-                throw new TimeoutException($"Case {caseId} never reached: {what}. Last status: {record?.Status}, step {record?.Step}.");
-            await Task.Delay(25, CancellationToken.None);
-        }
-    }
+    public Task<CaseRecord> WaitForCaseAsync(string caseId, Func<CaseRecord, bool> condition, string what) =>
+        PollAsync(async () => await Cases.FindAsync(caseId, CancellationToken.None) is { } r && condition(r) ? r : null, $"case {caseId}: {what}");
 
     /// <summary>The citizen's notification for a milestone, once it has been sent.</summary>
-    public async Task<SentNotification> WaitForNotificationAsync(string caseId, string milestone)
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            if (Notify.ForCase(caseId).FirstOrDefault(n => n.Message.Reference == $"{caseId}:{milestone}") is { } sent)
-                return sent;
-            if (deadline.IsCancellationRequested)
-                throw new TimeoutException($"No {milestone} notification was sent for case {caseId}.");
-            await Task.Delay(25, CancellationToken.None);
-        }
-    }
+    public Task<SentNotification> WaitForNotificationAsync(string caseId, string milestone) =>
+        PollAsync(() => Task.FromResult(Notify.ForCase(caseId).FirstOrDefault(n => n.Message.Reference == $"{caseId}:{milestone}")),
+            $"case {caseId}: the {milestone} notification");
 
     /// <summary>The first message of a type sent to the department about a case, once it has been sent.</summary>
-    public async Task<CloudEvent> WaitForMessageAsync(string caseId, string type)
+    public Task<CloudEvent> WaitForMessageAsync(string caseId, string type) =>
+        PollAsync(() => Task.FromResult(Queues.For(caseId).FirstOrDefault(m => m.Type == type)), $"case {caseId}: a {type} message");
+
+    /// <summary>Polls until <paramref name="probe"/> finds something, or fails after a deadline: never a fixed sleep.</summary>
+    private static async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what) where T : class
     {
         using var deadline = new CancellationTokenSource(Deadline);
         while (true)
         {
-            if (Queues.For(caseId).FirstOrDefault(m => m.Type == type) is { } message)
-                return message;
+            if (await probe() is { } found)
+                return found;
             if (deadline.IsCancellationRequested)
-                throw new TimeoutException($"No {type} was sent for case {caseId}.");
+                throw new TimeoutException($"Never reached: {what}.");
             await Task.Delay(25, CancellationToken.None);
         }
     }

@@ -20,11 +20,7 @@ public sealed class CaseCloser(JourneyStepContext step, IPaymentGateway payments
         {
             if (CaseStatus.IsFinished(c.Status) || IsAnswered(c, reason))
                 return false;
-            CaseTransitions.Move(c, CaseStatus.Closed, "close:" + reason);
-            c.Step = JourneySteps.Finished;
-            c.Outcome = reason;
-            c.FinishedAt = now;
-            c.Retention.DeleteAfter = now + IsoDuration.Parse(definition.Retention.DeleteApplicationDataAfter);
+            JourneyStepContext.Finish(c, CaseStatus.Closed, reason, "close:" + reason, definition, now);
             JourneyStepContext.RecordOnce(c, TimelineMilestones.Closed, Actors.Platform, now);
             return closed = true;
         }, cancellationToken).ConfigureAwait(false);

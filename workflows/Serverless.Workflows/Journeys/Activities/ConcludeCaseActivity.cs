@@ -24,12 +24,8 @@ public sealed class ConcludeCaseActivity(JourneyStepContext step, CaseRefunder r
         {
             if (CaseStatus.IsFinished(c.Status))
                 return false;
-            CaseTransitions.Move(c, status, "decide");
-            c.Step = JourneySteps.Finished;
+            JourneyStepContext.Finish(c, status, status, "decide", definition, now);
             c.Decision = c.DecisionsReceived.Single(d => d.DecisionId == decision.DecisionId);
-            c.Outcome = status;
-            c.FinishedAt = now;
-            c.Retention.DeleteAfter = now + IsoDuration.Parse(definition.Retention.DeleteApplicationDataAfter);
             c.Timeline.Add(new TimelineEntry(status, now, Actors.Department(decision.DepartmentId)));
             return concluded = true;
         }, cancellationToken).ConfigureAwait(false);

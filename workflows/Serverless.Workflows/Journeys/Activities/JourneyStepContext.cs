@@ -34,5 +34,15 @@ public sealed class JourneyStepContext(
         return true;
     }
 
+    /// <summary>Ends the case in a final status: the step is done, and the retention clock starts now.</summary>
+    public static void Finish(CaseRecord record, string status, string outcome, string operation, ServiceDefinition definition, DateTimeOffset now)
+    {
+        CaseTransitions.Move(record, status, operation);
+        record.Step = JourneySteps.Finished;
+        record.Outcome = outcome;
+        record.FinishedAt = now;
+        record.Retention.DeleteAfter = now + IsoDuration.Parse(definition.Retention.DeleteApplicationDataAfter);
+    }
+
     public static DefinitionKey KeyOf(CaseRecord record) => new(record.ServiceId, record.DefinitionVersion);
 }

@@ -21,13 +21,7 @@ public sealed class RecordJourneyFailureActivity(JourneyStepContext step) : Task
             if (!JourneyStepContext.RecordOnce(c, TimelineMilestones.JourneyFailed, Actors.Platform, now))
                 return false;
             if (!CaseStatus.IsFinished(c.Status))
-            {
-                CaseTransitions.Move(c, CaseStatus.Failed, "record failure");
-                c.Step = JourneySteps.Finished;
-                c.Outcome = "error";
-                c.FinishedAt = now;
-                c.Retention.DeleteAfter = now + IsoDuration.Parse(definition.Retention.DeleteApplicationDataAfter);
-            }
+                JourneyStepContext.Finish(c, CaseStatus.Failed, "error", "record failure", definition, now);
             return recorded = true;
         }, CancellationToken.None).ConfigureAwait(false);
         if (recorded)
