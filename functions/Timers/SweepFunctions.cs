@@ -7,7 +7,7 @@ using Serverless.Workflows.Telemetry;
 namespace Serverless.Functions.Timers;
 
 /// <summary>Periodic work: start orphaned journeys, redact expired case data, and take the ops gauges.</summary>
-public sealed class SweepFunctions(OrphanSweep orphans, CaseRetention retention, OperationalMeasurements measurements, TimeProvider clock)
+public sealed class SweepFunctions(OrphanSweep orphans, CaseRetention retention, OperationalMeasurements measurements)
 {
     [Function("SweepOrphanedCases")]
     public Task SweepOrphans([TimerTrigger("0 */5 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -15,7 +15,7 @@ public sealed class SweepFunctions(OrphanSweep orphans, CaseRetention retention,
 
     [Function("RedactExpiredCases")]
     public Task Redact([TimerTrigger("0 30 2 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        retention.RedactAsync(clock.GetUtcNow(), cancellationToken);
+        retention.RedactDueAsync(cancellationToken);
 
     [Function("MeasureOperations")]
     public Task Measure([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Options;
 using Serverless.SelfHost.Background;
 using Serverless.SelfHost.Endpoints;
 using Serverless.SelfHost.Engine;
 using Serverless.SelfHost.Queues;
 using Serverless.Workflows.Cases.Cosmos;
-using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Journeys;
 

@@ -6,7 +6,7 @@ namespace Serverless.Integration.Tests.CaseStore;
 public sealed class CaseRetentionTests(CosmosEmulatorDatabase database) : IClassFixture<CosmosEmulatorDatabase>
 {
     private readonly CosmosCaseStore store = database.Store;
-    private readonly CaseRetention retention = new(database.Store, NullLogger<CaseRetention>.Instance);
+    private readonly CaseRetention retention = new(database.Store, TimeProvider.System, NullLogger<CaseRetention>.Instance);
 
     [Fact]
     public async Task Redaction_leaves_the_audit_stub_and_removes_personal_data()

@@ -75,9 +75,9 @@ public sealed class SelfHostFixture : IAsyncLifetime
 
     public async Task<string> CitizenTokenAsync(string subject, string level)
     {
-        using var response = await Http.PostAsJsonAsync("api/sandbox/identity/tokens", new { subject, level });
-        response.EnsureSuccessStatusCode();
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
+        var citizen = new SampleCitizen(Http, subject);
+        await citizen.SignInAsync(level, default);
+        return citizen.Token!;
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, JsonNode? body = null, string? idempotencyKey = null)

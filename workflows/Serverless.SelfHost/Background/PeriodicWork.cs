@@ -9,13 +9,13 @@ namespace Serverless.SelfHost.Background;
 /// <summary>The self-host's stand-in for the Functions timer triggers: orphan sweep, retention and operational gauges.</summary>
 public sealed partial class PeriodicWork(
     OrphanSweep orphans, CaseRetention retention, OperationalMeasurements measurements, IJourneyClient journeys,
-    IOptions<SelfHostOptions> options, IOptions<MonitoringOptions> monitoring, TimeProvider clock, ILogger<PeriodicWork> log) : BackgroundService
+    IOptions<SelfHostOptions> options, IOptions<MonitoringOptions> monitoring, ILogger<PeriodicWork> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
         EveryAsync(options.Value.SweepInterval, async ct =>
         {
             await orphans.SweepAsync(journeys, ct).ConfigureAwait(false);
-            await retention.RedactAsync(clock.GetUtcNow(), ct).ConfigureAwait(false);
+            await retention.RedactDueAsync(ct).ConfigureAwait(false);
         }, stoppingToken),
         EveryAsync(monitoring.Value.MeasureInterval, measurements.MeasureAsync, stoppingToken));
 

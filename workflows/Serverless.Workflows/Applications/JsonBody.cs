@@ -13,15 +13,11 @@ public static class JsonBody
 
     public static async Task<(JsonObject? Body, string? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
-            return (null, $"The body is larger than {MaxBytes / 1024} KiB.");
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > MaxBytes)
+        if (await ReadBytesAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false) is not { } bytes)
             return (null, $"The body is larger than {MaxBytes / 1024} KiB.");
         try
         {
-            return JsonNode.Parse(buffer.ToArray()) is JsonObject body
+            return JsonNode.Parse(bytes) is JsonObject body
                 ? (body, null)
                 : (null, "The body must be a JSON object.");
         }
@@ -29,6 +25,16 @@ public static class JsonBody
         {
             return (null, "The body is not valid JSON.");
         }
+    }
+
+    /// <summary>The raw body, or null if it is longer than <paramref name="maxBytes"/> (nothing past the limit is read).</summary>
+    public static async Task<byte[]?> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+            return null;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.Length > maxBytes ? null : buffer.ToArray();
     }
 
     /// <summary>SHA-256 of the body as parsed (insignificant whitespace ignored): what Idempotency-Key replays are compared by.</summary>

@@ -8,13 +8,16 @@ namespace Serverless.Workflows.Cases;
 /// bookkeeping, and dates. The journey sets <c>retention.delete_after</c> when a case finishes; this only consumes it.
 /// Runs the same on the emulator (no TTL) and in Azure: a query for due cases, then one conditional update per case.
 /// </summary>
-public sealed partial class CaseRetention(ICaseStore store, ILogger<CaseRetention> logger)
+public sealed partial class CaseRetention(ICaseStore store, TimeProvider clock, ILogger<CaseRetention> logger)
 {
     /// <summary>What replaces free text and identifiers that may be personal data.</summary>
     public const string Redacted = "[redacted]";
 
     /// <summary>Cases fetched per round.</summary>
     public const int BatchSize = 100;
+
+    /// <summary>Redacts every case due now: what the hosts' timers run.</summary>
+    public Task<int> RedactDueAsync(CancellationToken cancellationToken) => RedactAsync(clock.GetUtcNow(), cancellationToken);
 
     /// <summary>Redacts every case due at <paramref name="now"/>; returns how many it redacted.</summary>
     public async Task<int> RedactAsync(DateTimeOffset now, CancellationToken cancellationToken)

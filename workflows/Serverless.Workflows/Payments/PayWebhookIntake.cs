@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Workflows.Api;
+using Serverless.Workflows.Applications;
 using Serverless.Workflows.Cases;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Definitions;
@@ -24,13 +25,8 @@ public sealed partial class PayWebhookIntake(
 
     public async Task<IResult> HandleAsync(HttpRequest request, IJourneyClient journeys, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
+        if (await JsonBody.ReadBytesAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false) is not { } body)
             return Problems.BadRequest("invalid-webhook", "The body is too large for a Pay event.");
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > MaxBytes)
-            return Problems.BadRequest("invalid-webhook", "The body is too large for a Pay event.");
-        var body = buffer.ToArray();
         if (!PayWebhookSignature.IsValid(body, request.Headers[PayWebhookSignature.Header], options.Value.PayWebhookSigningSecret))
             return Problems.Unauthorised("The Pay-Signature header is missing or does not match the body.");
 
