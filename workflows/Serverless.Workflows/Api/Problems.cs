@@ -21,6 +21,11 @@ public static class Problems
 
     public static IResult Conflict(string type, string detail) => Create(StatusCodes.Status409Conflict, type, "Conflict", detail);
 
+    /// <summary>413: names the limit, in bytes, so a client can tell how far over it was without guessing.</summary>
+    public static IResult TooLarge(string what, long limitBytes) => Create(
+        StatusCodes.Status413PayloadTooLarge, "too-large", "Too large", $"{what} is larger than the limit of {limitBytes:N0} bytes.",
+        new Dictionary<string, object?> { ["limit_bytes"] = limitBytes });
+
     public static IResult Invalid(IEnumerable<Definitions.ValidationError> errors) => Create(
         StatusCodes.Status422UnprocessableEntity, "validation-failed", "The application is not valid",
         "One or more fields are missing or not valid.",

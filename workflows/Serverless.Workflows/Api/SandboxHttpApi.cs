@@ -22,11 +22,13 @@ public sealed class SandboxHttpApi(IOptions<PlatformOptions> platform, IServiceP
     {
         if (!Enabled)
             return Disabled();
-        var (body, error) = await JsonBody.ReadObjectAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var (body, problem) = await JsonBody.ReadObjectAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+            return problem!;
         var subject = (string?)body?["subject"];
         var level = (string?)body?["level"];
-        if (body is null || string.IsNullOrWhiteSpace(subject) || level is null || !IdentityLevels.IsKnown(level))
-            return Problems.BadRequest("invalid-token-request", error ?? "Give a subject and a level (P0, P1 or P2).");
+        if (string.IsNullOrWhiteSpace(subject) || level is null || !IdentityLevels.IsKnown(level))
+            return Problems.BadRequest("invalid-token-request", "Give a subject and a level (P0, P1 or P2).");
         return Results.Json(new { token = services.GetRequiredService<SandboxIdentityProvider>().Issue(subject, level) });
     }
 

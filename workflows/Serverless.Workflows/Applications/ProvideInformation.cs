@@ -29,9 +29,9 @@ public sealed class ProvideInformation(ICaseStore cases, CitizenAuthentication c
         if (record is null)
             return problem!;
 
-        var (body, error) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        var (body, bodyProblem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
         if (body is null)
-            return Problems.BadRequest("invalid-json", error!);
+            return bodyProblem!;
         var result = AnswerSchema.Evaluate(JsonSerializer.SerializeToElement(body), new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (!result.IsValid)
             return Problems.Invalid([new Definitions.ValidationError("/response", "The body must be {\"response\": \"…\"} with a response of 1 to 5,000 characters and nothing else.")]);

@@ -30,9 +30,9 @@ public sealed class SubmitApplication(IDefinitionCatalog catalog, ICaseStore cas
         if (idempotencyKey.Length > 255 || idempotencyKey.Any(char.IsControl))
             return Problems.BadRequest("invalid-idempotency-key", "Idempotency-Key must be 1 to 255 printable characters.");
 
-        var (body, error) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        var (body, bodyProblem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
         if (body is null)
-            return Problems.BadRequest("invalid-json", error!);
+            return bodyProblem!;
         var validation = catalog.Validate(definition.Key, JsonSerializer.SerializeToElement(body));
         if (!validation.IsValid)
             return Problems.Invalid(validation.Errors);

@@ -30,6 +30,9 @@ public sealed class CaseRecord
     /// <summary>The body the citizen submitted, validated against the pinned schema. Null once retention has removed it.</summary>
     [JsonPropertyName("application")] public JsonObject? Application { get; set; }
 
+    /// <summary>Files attached to the application (referenced from its <c>evidence</c> array), checked at submission.</summary>
+    [JsonPropertyName("evidence")] public List<EvidenceDocument> Evidence { get; init; } = [];
+
     /// <summary>SHA-256 of the submitted body: an Idempotency-Key reused with another body is refused.</summary>
     [JsonPropertyName("application_hash")] public required string ApplicationHash { get; init; }
 

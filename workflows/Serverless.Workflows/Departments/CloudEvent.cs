@@ -1,6 +1,8 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Serverless.Workflows.Departments;
 
@@ -26,6 +28,10 @@ public sealed record CloudEvent
     public static JsonSerializerOptions SerializerOptions { get; } = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Letters of every script stay as UTF-8 (the default escapes all non-ASCII as \uXXXX, six bytes for Welsh 'ŵ'
+        // instead of two, which can push a message past the queue's 64 KiB). HTML-sensitive and control characters
+        // are still escaped: this encoder is the safe one, not UnsafeRelaxedJsonEscaping.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);

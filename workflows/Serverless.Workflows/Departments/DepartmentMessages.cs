@@ -12,15 +12,26 @@ public static class DepartmentMessages
 {
     public const string SchemaBase = "https://serverless.service.gov.uk/schemas/";
 
-    public static CloudEvent Submitted(CaseRecord record, ServiceDefinition definition, DateTimeOffset now)
+    /// <summary><c>submitted.v1</c>: the application inline, and links to its evidence files if it has any.</summary>
+    public static CloudEvent Submitted(CaseRecord record, ServiceDefinition definition, DateTimeOffset now, JsonArray? evidence = null) =>
+        SubmittedAs(MessageTypes.Submitted, "application", record.Application?.DeepClone(), record, definition, now, evidence);
+
+    /// <summary><c>submitted.v2</c>: the same, with a link to the stored application in place of the application.</summary>
+    public static CloudEvent SubmittedByReference(CaseRecord record, ServiceDefinition definition, DateTimeOffset now, JsonObject applicationRef, JsonArray? evidence) =>
+        SubmittedAs(MessageTypes.SubmittedByReference, "application_ref", applicationRef, record, definition, now, evidence);
+
+    private static CloudEvent SubmittedAs(
+        string type, string applicationField, JsonNode? application, CaseRecord record, ServiceDefinition definition, DateTimeOffset now, JsonArray? evidence)
     {
         var data = CaseHeader(record, definition);
         data["submitted_at"] = record.SubmittedAt.UtcDateTime;
         data["identity"] = new JsonObject { ["level"] = record.Identity.Level, ["verified_at"] = record.Identity.VerifiedAt.UtcDateTime };
         if (record.Payment is { } payment)
             data["payment"] = new JsonObject { ["payment_id"] = payment.PaymentId, ["amount_pence"] = payment.AmountPence, ["status"] = payment.Status };
-        data["application"] = record.Application?.DeepClone();
-        return Envelope(MessageTypes.Submitted, $"{record.Id}.submitted", record, definition, now, data);
+        data[applicationField] = application;
+        if (evidence is { Count: > 0 })
+            data["evidence"] = evidence;
+        return Envelope(type, $"{record.Id}.submitted", record, definition, now, data);
     }
 
     public static CloudEvent InformationProvided(CaseRecord record, ServiceDefinition definition, InformationRequest request, DateTimeOffset now)

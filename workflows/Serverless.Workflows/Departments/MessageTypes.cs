@@ -10,13 +10,16 @@ public static class MessageTypes
 
     // Outbound: platform -> department queue.
     public const string Submitted = Prefix + "submitted.v1";
+
+    /// <summary>A case whose application is too large for a queue message: <c>data.application_ref</c> links to it.</summary>
+    public const string SubmittedByReference = Prefix + "submitted.v2";
     public const string InformationProvided = Prefix + "information_provided.v1";
     public const string Reminder = Prefix + "reminder.v1";
 
     // Inbound: department -> decisions queue.
     public const string Decision = Prefix + "decision.v1";
 
-    public static IReadOnlyList<string> All { get; } = [Submitted, InformationProvided, Reminder, Decision];
+    public static IReadOnlyList<string> All { get; } = [Submitted, SubmittedByReference, InformationProvided, Reminder, Decision];
 
     /// <summary>The schema file for a type, e.g. <c>case.submitted.v1.schema.json</c>.</summary>
     public static string SchemaFile(string type) => type[("uk.gov.serverless.".Length)..] + ".schema.json";

@@ -7,6 +7,7 @@ using Serverless.Workflows.Calendar;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Definitions;
 using Serverless.Workflows.Departments;
+using Serverless.Workflows.Documents;
 using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Journeys.Activities;
@@ -46,6 +47,9 @@ public static class WorkflowServices
 
         services.AddSingleton(_ => StorageDepartmentQueues.CreateServiceClient(configuration));
         services.AddSingleton<IDepartmentQueues, StorageDepartmentQueues>();
+        services.AddOptions<DocumentOptions>().Bind(configuration.GetSection("Documents"));
+        services.TryAddSingleton<IDocumentStore>(sp => ActivatorUtilities.CreateInstance<BlobDocumentStore>(sp, BlobDocumentStore.CreateServiceClient(configuration)));
+        services.AddSingleton<DepartmentHandOff>();
         services.TryAddSingleton<IJourneyTelemetry, LoggingJourneyTelemetry>();
         services.AddPlatformSandboxes(configuration);
 

@@ -26,7 +26,7 @@ public sealed partial class PayWebhookIntake(
     public async Task<IResult> HandleAsync(HttpRequest request, IJourneyClient journeys, CancellationToken cancellationToken)
     {
         if (await JsonBody.ReadBytesAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false) is not { } body)
-            return Problems.BadRequest("invalid-webhook", "The body is too large for a Pay event.");
+            return Problems.TooLarge("A Pay event", MaxBytes);
         if (!PayWebhookSignature.IsValid(body, request.Headers[PayWebhookSignature.Header], options.Value.PayWebhookSigningSecret))
             return Problems.Unauthorised("The Pay-Signature header is missing or does not match the body.");
 

@@ -11,7 +11,7 @@ namespace Serverless.Workflows.Journeys.Activities;
 /// Step 3: records the payment (if any), starts the SLA clock, and hands the case to the department's queue as
 /// structured data. The case moves to 'with department' before the message goes, so a fast decision always finds it there.
 /// </summary>
-public sealed class HandOffActivity(JourneyStepContext step, SlaClock sla, IDepartmentQueues queues) : TaskActivity<string, DepartmentDeadlines>
+public sealed class HandOffActivity(JourneyStepContext step, SlaClock sla, IDepartmentQueues queues, DepartmentHandOff handOff) : TaskActivity<string, DepartmentDeadlines>
 {
     public override async Task<DepartmentDeadlines> RunAsync(TaskActivityContext context, string caseId)
     {
@@ -39,7 +39,8 @@ public sealed class HandOffActivity(JourneyStepContext step, SlaClock sla, IDepa
         if (handedOff && record.Payment is not null)
             step.Telemetry.StepCompleted(definition.Key, JourneySteps.Payment, now - record.Timeline.First(t => t.Milestone == TimelineMilestones.PaymentRequested).At);
 
-        await queues.SendAsync(definition.Department.Queue, DepartmentMessages.Submitted(record, definition, now), cancellationToken).ConfigureAwait(false);
+        var message = await handOff.SubmittedAsync(record, definition, now, cancellationToken).ConfigureAwait(false);
+        await queues.SendAsync(definition.Department.Queue, message, cancellationToken).ConfigureAwait(false);
         await step.Notifier.NotifyOnceAsync(record, definition, Milestones.WithDepartment, cancellationToken).ConfigureAwait(false);
         return new DepartmentDeadlines(record.Department!.RemindAt, record.Department.DueAt);
     }
