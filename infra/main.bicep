@@ -136,6 +136,9 @@ var names = {
 }
 
 // The code's defaults (CaseStoreOptions); a test checks these against new CaseStoreOptions().
+// DocumentOptions.Container: claim-check applications and evidence files, on the department queues' account.
+var documentsContainerName = 'case-documents'
+
 var caseStore = {
   databaseName: 'serverless'
   casesContainer: 'cases'
@@ -190,6 +193,7 @@ module storage 'app/storage.bicep' = {
     tags: tags
     skuName: storageSkuName
     deploymentContainerName: names.deploymentContainer
+    documentsContainerName: documentsContainerName
     queueNames: queueNames
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
   }
@@ -283,6 +287,9 @@ module api 'app/api.bicep' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
       // ConnectionNames.DepartmentQueues: same account as the task hub.
       DepartmentQueues__queueServiceUri: storage.outputs.queueEndpoint
+      // Documents (claim-check applications, evidence files) sit beside the department queues; the identity's Storage
+      // Blob Data Owner role on the account covers writing them and asking for user delegation keys to sign read links.
+      DepartmentQueues__blobServiceUri: storage.outputs.blobEndpoint
       DepartmentQueues__credential: 'managedidentity'
       DepartmentQueues__clientId: identity.outputs.clientId
       // ConnectionNames.CosmosDb.
@@ -300,6 +307,9 @@ module api 'app/api.bicep' = {
       Platforms__Mode: platformsMode
       Platforms__PayWebhookSigningSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.payWebhookSigningSecret})'
       Platforms__IdentitySandboxSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.identitySandboxSigningKey})'
+      // DocumentOptions: storage.bicep creates the container.
+      Documents__Container: documentsContainerName
+      Documents__ReadLinkLifetime: '7.00:00:00'
       // MonitoringOptions.
       Monitoring__MeasureInterval: '00:05:00'
     }

@@ -27,6 +27,10 @@ public sealed class ApiFunctions(JourneyHttpApi api)
         [DurableClient] DurableTaskClient durable) =>
         api.SubmitAsync(request, service_id, new DurableTaskJourneyClient(durable)).ToActionResult();
 
+    [Function("UploadEvidence")]
+    public Task<IActionResult> UploadEvidence([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Evidence)] HttpRequest request, string service_id) =>
+        api.UploadEvidenceAsync(request, service_id).ToActionResult();
+
     [Function("GetApplication")]
     public Task<IActionResult> GetApplication([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Application)] HttpRequest request, string case_id) =>
         api.GetApplicationAsync(request, case_id).ToActionResult();

@@ -26,6 +26,9 @@ param skuName string
 @description('Blob container the Flex Consumption app is deployed from.')
 param deploymentContainerName string
 
+@description('Blob container for claim-check applications and evidence files (DocumentOptions.Container in the code).')
+param documentsContainerName string
+
 @description('Queues to create; each also gets its poison twin ({name}-poison, QueueNames.PoisonOf in the code).')
 param queueNames array
 
@@ -65,6 +68,14 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01'
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
   name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource documentsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: documentsContainerName
   properties: {
     publicAccess: 'None'
   }

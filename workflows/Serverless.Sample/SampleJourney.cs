@@ -38,7 +38,8 @@ public sealed class SampleJourney(SampleCitizen citizen, SampleDepartment depart
             else if (status == "with_department" && !decided)
             {
                 var handoff = await department.ReceiveAsync(caseId, MessageTypes.Submitted, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-                Say(clock, $"department received {handoff["type"]} with {handoff["data"]!["application"]!.AsObject().Count} sections of structured data; due {handoff["data"]!["due_at"]}");
+                var received = await SampleDepartment.ReadApplicationAsync(handoff, cancellationToken).ConfigureAwait(false);
+                Say(clock, $"department received {handoff["type"]} with {received.Count} sections of structured data; due {handoff["data"]!["due_at"]}");
                 await department.DecideAsync(caseId, DecisionOutcomes.Approved, "Your licence has been issued.", cancellationToken).ConfigureAwait(false);
                 Say(clock, "department put its decision on the decisions queue: approved");
                 decided = true;

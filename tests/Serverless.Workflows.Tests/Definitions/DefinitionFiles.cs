@@ -6,6 +6,7 @@ internal static class DefinitionFiles
     public const string FishingV1 = "services/rod-fishing-licence/v1.json";
     public const string FishingV2 = "services/rod-fishing-licence/v2.json";
     public const string BlueBadgeV1 = "services/blue-badge/v1.json";
+    public const string BlueBadgeV2 = "services/blue-badge/v2.json";
 
     public static DefinitionSource Shipped(string name) => DefinitionLoader.ReadEmbedded().Single(s => s.Name == name);
 

@@ -10,7 +10,7 @@ public class ShippedDefinitionsTests
         var catalog = DefinitionCatalog.LoadEmbedded();
 
         Assert.Equal(
-            ["blue-badge@v1", "rod-fishing-licence@v1", "rod-fishing-licence@v2"],
+            ["blue-badge@v1", "blue-badge@v2", "rod-fishing-licence@v1", "rod-fishing-licence@v2"],
             catalog.All.Select(d => d.Key.ToString()));
     }
 
@@ -19,7 +19,7 @@ public class ShippedDefinitionsTests
     {
         var catalog = DefinitionCatalog.LoadEmbedded();
 
-        Assert.Equal(["blue-badge@v1", "rod-fishing-licence@v2"], catalog.Latest.Select(d => d.Key.ToString()));
+        Assert.Equal(["blue-badge@v2", "rod-fishing-licence@v2"], catalog.Latest.Select(d => d.Key.ToString()));
         Assert.Equal(3300, catalog.FindLatest("rod-fishing-licence")?.FeePence);
         Assert.Null(catalog.FindLatest("passport"));
     }
@@ -27,7 +27,7 @@ public class ShippedDefinitionsTests
     [Fact]
     public void Embedded_resources_are_named_by_service_folder_and_version()
     {
-        Assert.Equal([BlueBadgeV1, FishingV1, FishingV2], DefinitionLoader.ReadEmbedded().Select(s => s.Name));
+        Assert.Equal([BlueBadgeV1, BlueBadgeV2, FishingV1, FishingV2], DefinitionLoader.ReadEmbedded().Select(s => s.Name));
     }
 
     [Fact]

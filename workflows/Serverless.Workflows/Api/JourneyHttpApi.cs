@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Serverless.Workflows.Applications;
 using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Evidence;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Payments;
 
@@ -12,7 +13,7 @@ namespace Serverless.Workflows.Api;
 /// </summary>
 public sealed class JourneyHttpApi(
     IDefinitionCatalog catalog, SubmitApplication submit, GetCaseStatus status, ProvideInformation information, PayWebhookIntake payWebhooks,
-    CaseQueries queries)
+    CaseQueries queries, UploadEvidence evidence)
 {
     public IResult ListServices() =>
         Results.Json(new ServiceList([.. catalog.Latest.Select(d => ServiceView.From(d, withSchema: false))]), ApiJson.Options);
@@ -22,6 +23,9 @@ public sealed class JourneyHttpApi(
 
     public Task<IResult> SubmitAsync(HttpRequest request, string serviceId, IJourneyClient journeys) =>
         submit.HandleAsync(request, serviceId, journeys, request.HttpContext.RequestAborted);
+
+    public Task<IResult> UploadEvidenceAsync(HttpRequest request, string serviceId) =>
+        evidence.HandleAsync(request, serviceId, request.HttpContext.RequestAborted);
 
     public Task<IResult> GetApplicationAsync(HttpRequest request, string caseId) =>
         status.HandleAsync(request, caseId, request.HttpContext.RequestAborted);
@@ -47,6 +51,7 @@ public static class Routes
     public const string Services = "v1/services";
     public const string Service = "v1/services/{service_id}";
     public const string Applications = "v1/services/{service_id}/applications";
+    public const string Evidence = "v1/services/{service_id}/evidence";
     public const string Application = "v1/applications/{case_id}";
     public const string Information = "v1/applications/{case_id}/information";
     public const string PayWebhook = "v1/webhooks/pay";

@@ -26,6 +26,12 @@ public static class Problems
         StatusCodes.Status413PayloadTooLarge, "too-large", "Too large", $"{what} is larger than the limit of {limitBytes:N0} bytes.",
         new Dictionary<string, object?> { ["limit_bytes"] = limitBytes });
 
+    /// <summary>422: accepted, this could never reach the department, so it is refused now rather than fail after payment.</summary>
+    public static IResult CannotHandOff(string what, long limitBytes) => Create(
+        StatusCodes.Status422UnprocessableEntity, "too-large-to-hand-off", "Too large to hand off",
+        $"{what} would not fit in a department queue message, whose limit is {limitBytes:N0} bytes.",
+        new Dictionary<string, object?> { ["limit_bytes"] = limitBytes });
+
     public static IResult Invalid(IEnumerable<Definitions.ValidationError> errors) => Create(
         StatusCodes.Status422UnprocessableEntity, "validation-failed", "The application is not valid",
         "One or more fields are missing or not valid.",

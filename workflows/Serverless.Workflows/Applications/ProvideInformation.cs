@@ -1,8 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 using Microsoft.AspNetCore.Http;
 using Serverless.Workflows.Api;
 using Serverless.Workflows.Cases;
+using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Departments;
 using Serverless.Workflows.Journeys;
 
 namespace Serverless.Workflows.Applications;
@@ -11,7 +14,7 @@ namespace Serverless.Workflows.Applications;
 /// <c>POST /api/v1/applications/{case_id}/information</c>: the citizen answers the department's request for more
 /// information. The answer is validated and stored on the case; the journey is told only which request was answered.
 /// </summary>
-public sealed class ProvideInformation(ICaseStore cases, CitizenAuthentication citizens, TimeProvider clock)
+public sealed class ProvideInformation(ICaseStore cases, IDefinitionCatalog catalog, CitizenAuthentication citizens, TimeProvider clock)
 {
     private static readonly JsonSchema AnswerSchema = JsonSchema.FromText("""
         {
@@ -51,6 +54,8 @@ public sealed class ProvideInformation(ICaseStore cases, CitizenAuthentication c
         if (now > latest.RespondBy)
             return Problems.Conflict("information-deadline-passed", "The deadline to answer this request has passed.");
         var open = latest;
+        if (!AnswerFits(record, open, body, now))
+            return Problems.CannotHandOff("The answer", QueueMessageSize.MaxBytes);
 
         await cases.UpdateAsync(caseId, c =>
         {
@@ -64,6 +69,17 @@ public sealed class ProvideInformation(ICaseStore cases, CitizenAuthentication c
         await journeys.RaiseEventAsync(caseId, JourneyEvents.Information, new InformationProvided(open.DecisionId), cancellationToken)
             .ConfigureAwait(false);
         return Received(caseId);
+    }
+
+    /// <summary>Measures the message that will carry this answer to the department, encoded as it will be sent.</summary>
+    private bool AnswerFits(CaseRecord record, InformationRequest open, JsonObject answer, DateTimeOffset now)
+    {
+        var answered = new InformationRequest
+        {
+            DecisionId = open.DecisionId, Reason = open.Reason, RequestedAt = open.RequestedAt, RespondBy = open.RespondBy, AnsweredAt = now, Answer = answer,
+        };
+        var definition = catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion));
+        return QueueMessageSize.Fits(DepartmentMessages.InformationProvided(record, definition, answered, now));
     }
 
     private static IResult Received(string caseId) =>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Serverless.Workflows.Api;
 using Serverless.Workflows.Cases;
 using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Departments;
+using Serverless.Workflows.Evidence;
 using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
 
@@ -13,7 +15,8 @@ namespace Serverless.Workflows.Applications;
 /// the body against the service's schema, stores the case, then starts its journey with the case id as instance id.
 /// If the process dies between the two writes, a retry with the same Idempotency-Key, or the orphan sweep, starts it.
 /// </summary>
-public sealed class SubmitApplication(IDefinitionCatalog catalog, ICaseStore cases, CitizenAuthentication citizens, TimeProvider clock)
+public sealed class SubmitApplication(
+    IDefinitionCatalog catalog, ICaseStore cases, CitizenAuthentication citizens, AttachedEvidence attachedEvidence, TimeProvider clock)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -36,6 +39,9 @@ public sealed class SubmitApplication(IDefinitionCatalog catalog, ICaseStore cas
         var validation = catalog.Validate(definition.Key, JsonSerializer.SerializeToElement(body));
         if (!validation.IsValid)
             return Problems.Invalid(validation.Errors);
+        var (evidence, evidenceErrors) = await attachedEvidence.ResolveAsync(definition, body, citizen.Subject, cancellationToken).ConfigureAwait(false);
+        if (evidenceErrors.Count > 0)
+            return Problems.Invalid(evidenceErrors);
 
         var hash = JsonBody.Hash(body);
         var caseId = CaseIds.NewCaseId();
@@ -51,7 +57,9 @@ public sealed class SubmitApplication(IDefinitionCatalog catalog, ICaseStore cas
         var record = await cases.FindAsync(caseId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            record = NewCase(caseId, definition, body, hash, citizen);
+            record = NewCase(caseId, definition, body, hash, citizen, evidence);
+            if (!DepartmentHandOff.CanCarry(record, definition, record.SubmittedAt))
+                return Problems.CannotHandOff("The application with its evidence links", QueueMessageSize.MaxBytes);
             if (!await cases.TryCreateAsync(record, cancellationToken).ConfigureAwait(false))
                 record = await cases.FindAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         }
@@ -65,7 +73,9 @@ public sealed class SubmitApplication(IDefinitionCatalog catalog, ICaseStore cas
             ApiJson.Options, statusCode: StatusCodes.Status202Accepted).WithLocation(location);
     }
 
-    private CaseRecord NewCase(string caseId, ServiceDefinition definition, System.Text.Json.Nodes.JsonObject body, string hash, IdentityVerification.Verified citizen)
+    private CaseRecord NewCase(
+        string caseId, ServiceDefinition definition, System.Text.Json.Nodes.JsonObject body, string hash, IdentityVerification.Verified citizen,
+        IReadOnlyList<EvidenceDocument> evidence)
     {
         var now = clock.GetUtcNow();
         var record = new CaseRecord
@@ -80,6 +90,7 @@ public sealed class SubmitApplication(IDefinitionCatalog catalog, ICaseStore cas
             Application = body,
             ApplicationHash = hash,
             Identity = new IdentityCheck(citizen.Subject, citizen.Level, now),
+            Evidence = [.. evidence],
         };
         record.Timeline.Add(new TimelineEntry(TimelineMilestones.Submitted, now, Actors.Citizen));
         return record;

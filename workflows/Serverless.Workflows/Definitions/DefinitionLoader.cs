@@ -98,6 +98,7 @@ public static class DefinitionLoader
         RoutingRules.Check(definition, DefinitionFileName.TryParse(sourceName), problems);
         TimingRules.Check(definition, problems);
         NotificationRules.Check(definition, problems);
+        EvidenceRules.Check(definition, problems);
         return ApplicationSchema.Compile(definition.ApplicationSchema, problems);
     }
 }

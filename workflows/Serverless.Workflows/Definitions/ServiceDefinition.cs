@@ -32,6 +32,9 @@ public sealed record ServiceDefinition
     /// <summary>Citizen notifications by milestone (see <see cref="Milestones"/>).</summary>
     [JsonPropertyName("notifications")] public required IReadOnlyDictionary<string, NotificationTemplate> Notifications { get; init; }
 
+    /// <summary>Evidence files the citizen may attach, or null if the service takes none.</summary>
+    [JsonPropertyName("evidence")] public EvidencePolicy? Evidence { get; init; }
+
     /// <summary>JSON Schema (2020-12) of the application body.</summary>
     [JsonPropertyName("application_schema")] public required JsonElement ApplicationSchema { get; init; }
 

@@ -30,7 +30,7 @@ public static class DepartmentMessages
             data["payment"] = new JsonObject { ["payment_id"] = payment.PaymentId, ["amount_pence"] = payment.AmountPence, ["status"] = payment.Status };
         data[applicationField] = application;
         if (evidence is { Count: > 0 })
-            data["evidence"] = evidence;
+            data["evidence"] = evidence.DeepClone(); // The caller may build both versions from one list.
         return Envelope(type, $"{record.Id}.submitted", record, definition, now, data);
     }
 

@@ -8,6 +8,7 @@ using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Definitions;
 using Serverless.Workflows.Departments;
 using Serverless.Workflows.Documents;
+using Serverless.Workflows.Evidence;
 using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Journeys.Activities;
@@ -64,6 +65,8 @@ public static class WorkflowServices
         services.AddSingleton<SubmitApplication>();
         services.AddSingleton<GetCaseStatus>();
         services.AddSingleton<ProvideInformation>();
+        services.AddSingleton<AttachedEvidence>();
+        services.AddSingleton<UploadEvidence>();
         services.AddSingleton<PayWebhookIntake>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<JourneyHttpApi>();
