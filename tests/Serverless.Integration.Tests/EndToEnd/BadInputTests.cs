@@ -118,7 +118,7 @@ public sealed class BadInputTests(SelfHostFixture host)
         await AssertProblemAsync(await host.Http.SendAsync(malformed), HttpStatusCode.BadRequest);
     }
 
-    private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    internal static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         using (response)
         {
