@@ -7,20 +7,57 @@ targetScope = 'subscription'
 @description('azd environment name: part of the resource token and the azd-env-name tag.')
 param environmentName string
 
+// UK OFFICIAL residency: UK regions only. Deploying elsewhere takes a deliberate, reviewed parameter (below), never a typo.
 @minLength(1)
-@description('Azure region for every resource.')
+@description('Azure region: UK South or UK West (UK OFFICIAL data residency). azd passes AZURE_LOCATION.')
+@allowed([
+  'uksouth'
+  'ukwest'
+])
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
 param location string
+
+@description('Deliberate exception to UK residency: a non-UK region every resource goes to instead of location. Empty (the default) keeps everything in location. Set it only with a recorded decision from the service owner and the SIRO.')
+param residencyExceptionLocation string = ''
 
 @description('Object id of the deploying user (azd sets AZURE_PRINCIPAL_ID). It gets data-plane twins of the app\'s roles so the app can run locally against Azure. Empty: no human data-plane access (prod).')
 param principalId string = ''
 
-@description('Type of principalId.')
+@description('Type of principalId: azd passes AZURE_PRINCIPAL_TYPE (ServicePrincipal when a CI identity runs azd).')
 @allowed([
   'User'
   'Group'
   'ServicePrincipal'
 ])
 param principalType string = 'User'
+
+// ---- Tags on every resource (UK OFFICIAL asset register, cost reporting) ----
+@description('environment tag: which kind of environment this is.')
+@allowed([
+  'dev'
+  'test'
+  'prod'
+])
+param environmentType string = 'dev'
+
+@minLength(1)
+@description('owner tag: the team or mailbox accountable for these resources. azd: SERVERLESS_OWNER.')
+param owner string
+
+@minLength(1)
+@description('cost-centre tag: the cost centre the resources are charged to. azd: SERVERLESS_COST_CENTRE.')
+param costCentre string
+
+@description('data-classification tag: Government Security Classification of the data held.')
+@allowed([
+  'OFFICIAL'
+  'OFFICIAL-SENSITIVE'
+])
+param dataClassification string = 'OFFICIAL'
 
 // ---- Names: generated from the resource token unless given ----
 param resourceGroupName string = ''
@@ -32,6 +69,7 @@ param applicationInsightsName string = ''
 param keyVaultName string = ''
 param appServicePlanName string = ''
 param functionAppName string = ''
+param virtualNetworkName string = ''
 
 // ---- What dev and prod differ in ----
 @description('Flex Consumption memory per instance (MB).')
@@ -47,10 +85,13 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 20
 
-@description('Always-ready instances for HTTP triggers (0 = scale to zero).')
+@description('Always-ready instances for HTTP triggers (0 = scale to zero). With zone redundancy the platform keeps at least 2.')
 @minValue(0)
 @maxValue(10)
 param alwaysReadyHttpInstances int = 0
+
+@description('Flex Consumption plan across availability zones (prod). Needs at least 2 always-ready instances per trigger group; the template raises lower values to 2.')
+param functionsZoneRedundant bool = false
 
 @description('Storage redundancy.')
 @allowed([
@@ -90,6 +131,36 @@ param logRetentionInDays int = 30
 @description('Key Vault purge protection; irreversible, so prod only.')
 param keyVaultPurgeProtection bool = false
 
+@description('recover: bring back the soft-deleted vault of the same name (after azd down without --purge), with its secrets. default: create or update. See infra/README.md, Redeploying.')
+@allowed([
+  'default'
+  'recover'
+])
+param keyVaultCreateMode string = 'default'
+
+@description('CanNotDelete locks on the Cosmos DB account, the storage account and the Key Vault (prod). Creating locks needs Owner or User Access Administrator.')
+param resourceLocksEnabled bool = false
+
+@description('Microsoft Defender for Storage and for Azure Cosmos DB on this environment\'s accounts (prod).')
+param defenderEnabled bool = false
+
+// ---- Network isolation ----
+@description('Private networking: a VNet with the Function App integrated into a delegated subnet, private endpoints and private DNS zones for Storage (blob, queue, table), Cosmos DB and Key Vault, and public network access off on each.')
+param vnetEnabled bool = false
+
+@description('VNet address space (vnetEnabled): the app subnet is its first /24, private endpoints its second.')
+param vnetAddressPrefix string = '10.60.0.0/16'
+
+@description('How department systems reach their queues when vnetEnabled: privateEndpoint (they connect a private endpoint from their network to the storage account\'s queue service; public access stays off) or allowedIpRanges (the storage account accepts their listed egress ranges only).')
+@allowed([
+  'privateEndpoint'
+  'allowedIpRanges'
+])
+param departmentNetworkAccess string = 'privateEndpoint'
+
+@description('Department egress IP ranges (CIDR) the storage account accepts when departmentNetworkAccess is allowedIpRanges.')
+param departmentAllowedIpRanges array = []
+
 @description('Email addresses that receive alerts; empty = alerts only show in the portal.')
 param alertEmailAddresses array = []
 
@@ -114,8 +185,14 @@ param identitySandboxSigningKey string = ''
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var region = empty(residencyExceptionLocation) ? location : residencyExceptionLocation
 var tags = {
   'azd-env-name': environmentName
+  environment: environmentType
+  service: 'serverless'
+  owner: owner
+  'cost-centre': costCentre
+  'data-classification': dataClassification
 }
 
 var names = {
@@ -130,6 +207,7 @@ var names = {
   keyVault: !empty(keyVaultName) ? keyVaultName : '${abbrs.keyVaultVaults}${resourceToken}'
   plan: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webServerFarms}api-${resourceToken}'
   functionApp: !empty(functionAppName) ? functionAppName : '${abbrs.webSitesFunctions}api-${resourceToken}'
+  virtualNetwork: !empty(virtualNetworkName) ? virtualNetworkName : '${abbrs.networkVirtualNetworks}${resourceToken}'
   actionGroup: '${abbrs.insightsActionGroups}${resourceToken}'
   alertPrefix: '${abbrs.insightsScheduledQueryRules}${resourceToken}-'
   deploymentContainer: 'app-package-${resourceToken}'
@@ -158,7 +236,7 @@ var secretNames = {
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: names.resourceGroup
-  location: location
+  location: region
   tags: tags
 }
 
@@ -167,7 +245,7 @@ module identity 'app/identity.bicep' = {
   scope: rg
   params: {
     name: names.identity
-    location: location
+    location: region
     tags: tags
   }
 }
@@ -178,7 +256,7 @@ module monitoring 'app/monitoring.bicep' = {
   params: {
     logAnalyticsName: names.logAnalytics
     applicationInsightsName: names.applicationInsights
-    location: location
+    location: region
     tags: tags
     retentionInDays: logRetentionInDays
   }
@@ -189,13 +267,17 @@ module storage 'app/storage.bicep' = {
   scope: rg
   params: {
     name: names.storage
-    location: location
+    location: region
     tags: tags
     skuName: storageSkuName
     deploymentContainerName: names.deploymentContainer
     documentsContainerName: documentsContainerName
     queueNames: queueNames
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    privateOnly: vnetEnabled
+    allowedIpRanges: departmentNetworkAccess == 'allowedIpRanges' ? departmentAllowedIpRanges : []
+    lockEnabled: resourceLocksEnabled
+    defenderEnabled: defenderEnabled
   }
 }
 
@@ -204,7 +286,7 @@ module cosmos 'app/cosmos.bicep' = {
   scope: rg
   params: {
     accountName: names.cosmos
-    location: location
+    location: region
     tags: tags
     databaseName: caseStore.databaseName
     casesContainerName: caseStore.casesContainer
@@ -214,6 +296,9 @@ module cosmos 'app/cosmos.bicep' = {
     zoneRedundant: cosmosZoneRedundant
     backupTier: cosmosBackupTier
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    privateOnly: vnetEnabled
+    lockEnabled: resourceLocksEnabled
+    defenderEnabled: defenderEnabled
   }
 }
 
@@ -222,7 +307,7 @@ module keyVault 'app/keyvault.bicep' = {
   scope: rg
   params: {
     name: names.keyVault
-    location: location
+    location: region
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
     softDeleteRetentionInDays: keyVaultPurgeProtection ? 90 : 7
@@ -231,7 +316,31 @@ module keyVault 'app/keyvault.bicep' = {
     identitySandboxSigningKeyName: secretNames.identitySandboxSigningKey
     identitySandboxSigningKey: identitySandboxSigningKey
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    createMode: keyVaultCreateMode
+    privateOnly: vnetEnabled
+    lockEnabled: resourceLocksEnabled
   }
+}
+
+module network 'app/network.bicep' = if (vnetEnabled) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: names.virtualNetwork
+    location: region
+    tags: tags
+    addressPrefix: vnetAddressPrefix
+    endpointNamePrefix: '${abbrs.networkPrivateEndpoints}${resourceToken}-'
+    // Names, not module outputs, as for rbac below.
+    storageAccountName: names.storage
+    cosmosAccountName: names.cosmos
+    keyVaultName: names.keyVault
+  }
+  dependsOn: [
+    storage
+    cosmos
+    keyVault
+  ]
 }
 
 module rbac 'app/rbac.bicep' = {
@@ -263,13 +372,15 @@ module api 'app/api.bicep' = {
   params: {
     name: names.functionApp
     planName: names.plan
-    location: location
+    location: region
     tags: tags
     identityId: identity.outputs.id
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    zoneRedundant: functionsZoneRedundant
+    virtualNetworkSubnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
     publicBaseUrl: publicBaseUrl
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     // The config contract: every setting the code reads, and the few the Functions host reads itself. Connections
@@ -310,11 +421,10 @@ module api 'app/api.bicep' = {
       // DocumentOptions: storage.bicep creates the container.
       Documents__Container: documentsContainerName
       Documents__ReadLinkLifetime: '7.00:00:00'
-      // MonitoringOptions.
-      Monitoring__MeasureInterval: '00:05:00'
     }
   }
-  // Key Vault references and the deployment container need the identity's roles before the app starts.
+  // Key Vault references and the deployment container need the identity's roles before the app starts. (With
+  // vnetEnabled it also waits for the network module, whose subnet it uses, so the private endpoints exist first.)
   dependsOn: [
     rbac
   ]
@@ -324,7 +434,7 @@ module workbook 'app/workbook.bicep' = {
   name: 'workbook'
   scope: rg
   params: {
-    location: location
+    location: region
     tags: tags
     displayName: 'Serverless journeys (${environmentName})'
     applicationInsightsId: monitoring.outputs.applicationInsightsId
@@ -335,7 +445,7 @@ module alerts 'app/alerts.bicep' = {
   name: 'alerts'
   scope: rg
   params: {
-    location: location
+    location: region
     tags: tags
     actionGroupName: names.actionGroup
     namePrefix: names.alertPrefix

@@ -7,11 +7,19 @@ param location = readEnvironmentVariable('AZURE_LOCATION', 'uksouth')
 // No data-plane twins for people: prod data is reached only by the app's identity (break-glass is a PIM activation).
 param principalId = ''
 
-// 4 GB instances (extended sessions keep orchestration histories in memory) and room to scale out to 100; one
-// always-ready HTTP instance so citizens never wait for a cold start.
+// Tags: who answers for these resources and who pays; required.
+param environmentType = 'prod'
+param owner = readEnvironmentVariable('SERVERLESS_OWNER')
+param costCentre = readEnvironmentVariable('SERVERLESS_COST_CENTRE')
+param dataClassification = 'OFFICIAL'
+
+// 4 GB instances (extended sessions keep orchestration histories in memory) and room to scale out to 100. The plan is
+// zone-redundant, which needs 2 always-ready instances per trigger group (HTTP and Durable): citizens never wait for a
+// cold start, and a zone outage leaves an instance of each running.
 param instanceMemoryMB = 4096
 param maximumInstanceCount = 100
-param alwaysReadyHttpInstances = 1
+param alwaysReadyHttpInstances = 2
+param functionsZoneRedundant = true
 
 param storageSkuName = 'Standard_ZRS'
 
@@ -26,6 +34,16 @@ param cosmosBackupTier = 'Continuous30Days'
 param logRetentionInDays = 365
 
 param keyVaultPurgeProtection = true
+param keyVaultCreateMode = readEnvironmentVariable('AZURE_KEY_VAULT_CREATE_MODE', 'default')
+
+// Private networking: the stores take traffic from their private endpoints only. Departments connect private endpoints
+// from their own networks to the queue service (infra/README.md, Departments and private networking).
+param vnetEnabled = true
+param departmentNetworkAccess = 'privateEndpoint'
+
+// Nobody deletes the case store, the task hub or the vault by accident; Defender watches the data planes.
+param resourceLocksEnabled = true
+param defenderEnabled = true
 
 // On-call receivers are required: set SERVERLESS_ALERT_EMAILS (comma-separated) before deploying.
 param alertEmailAddresses = split(readEnvironmentVariable('SERVERLESS_ALERT_EMAILS'), ',')

@@ -17,6 +17,8 @@ public sealed class SweepFunctions(OrphanSweep orphans, CaseRetention retention,
     public Task Redact([TimerTrigger("0 30 2 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         retention.RedactDueAsync(cancellationToken);
 
+    // Every 5 minutes, fixed: the alert rules (infra/app/alerts.bicep) evaluate every 5 minutes over 15, so a slower
+    // schedule would leave windows with no gauge and the poison-queue alert would resolve and re-fire.
     [Function("MeasureOperations")]
     public Task Measure([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         measurements.MeasureAsync(cancellationToken);

@@ -37,6 +37,12 @@ param maximumInstanceCount int
 @minValue(0)
 param alwaysReadyHttpInstances int
 
+@description('Spread the plan\'s instances across availability zones (prod).')
+param zoneRedundant bool
+
+@description('Subnet (delegated to Microsoft.App/environments) the app\'s outbound traffic enters the VNet through; empty = no VNet.')
+param virtualNetworkSubnetId string
+
 @description('App settings the code reads, plus host settings (see main.bicep).')
 param appSettings object
 
@@ -57,8 +63,32 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   }
   properties: {
     reserved: true
+    zoneRedundant: zoneRedundant
   }
 }
+
+// Zone redundancy needs at least 2 always-ready instances per trigger group (the platform adds them, billed, if the
+// configuration has fewer): the template says so itself, so the bill matches the configuration.
+var zoneMinimum = 2
+var alwaysReady = zoneRedundant
+  ? [
+      {
+        name: 'http'
+        instanceCount: max(zoneMinimum, alwaysReadyHttpInstances)
+      }
+      {
+        name: 'durable'
+        instanceCount: zoneMinimum
+      }
+    ]
+  : alwaysReadyHttpInstances > 0
+      ? [
+          {
+            name: 'http'
+            instanceCount: alwaysReadyHttpInstances
+          }
+        ]
+      : []
 
 resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: name
@@ -76,6 +106,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     // Key Vault references in app settings resolve with the user-assigned identity, not a system identity.
     keyVaultReferenceIdentity: identityId
+    // Private networking: outbound traffic to the stores goes through the VNet and their private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
@@ -96,14 +128,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        alwaysReady: alwaysReadyHttpInstances > 0
-          ? [
-              {
-                name: 'http'
-                instanceCount: alwaysReadyHttpInstances
-              }
-            ]
-          : []
+        alwaysReady: alwaysReady
       }
       runtime: {
         name: 'dotnet-isolated'

@@ -44,6 +44,15 @@ param backupTier string
 @description('Log Analytics workspace for diagnostic settings.')
 param logAnalyticsWorkspaceId string
 
+@description('Private networking: public network access off; the app comes in through a private endpoint.')
+param privateOnly bool
+
+@description('CanNotDelete lock on the account (prod).')
+param lockEnabled bool
+
+@description('Microsoft Defender for Azure Cosmos DB on the account (prod).')
+param defenderEnabled bool
+
 var serverless = capacityMode == 'serverless'
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
@@ -73,7 +82,8 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
+    networkAclBypass: 'None'
     backupPolicy: {
       type: 'Continuous'
       continuousModeProperties: {
@@ -136,6 +146,26 @@ resource idempotencyContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabase
   }
 }
 
+// A deleted account takes every case record with it (point-in-time restore needs the account).
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (lockEnabled) {
+  name: 'do-not-delete'
+  scope: account
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Case records: citizens\' applications, decisions and their history.'
+  }
+}
+
+// Threat detection on the data plane (SQL injection patterns, anomalous access, unusual extraction).
+resource defender 'Microsoft.Security/advancedThreatProtectionSettings@2019-01-01' = if (defenderEnabled) {
+  name: 'current'
+  scope: account
+  properties: {
+    isEnabled: true
+  }
+}
+
+// Data-plane requests (who read or wrote which case's partition), query statistics, RU use, control-plane changes.
 // The newest diagnosticSettings API is this preview; the only GA version (2016-09-01) is a legacy shape.
 #disable-next-line use-recent-api-versions
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
@@ -143,6 +173,8 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   scope: account
   properties: {
     workspaceId: logAnalyticsWorkspaceId
+    // Resource-specific tables (CDBDataPlaneRequests, ...), which Microsoft recommends over AzureDiagnostics.
+    logAnalyticsDestinationType: 'Dedicated'
     logs: [
       {
         category: 'DataPlaneRequests'
@@ -170,4 +202,5 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
+output id string = account.id
 output endpoint string = account.properties.documentEndpoint

@@ -38,6 +38,19 @@ param identitySandboxSigningKey string
 @description('Log Analytics workspace for the audit log.')
 param logAnalyticsWorkspaceId string
 
+@description('default, or recover: bring back the soft-deleted vault of this name with its secrets (README: Redeploying).')
+@allowed([
+  'default'
+  'recover'
+])
+param createMode string
+
+@description('Private networking: public network access off; the app comes in through a private endpoint.')
+param privateOnly bool
+
+@description('CanNotDelete lock on the vault (prod).')
+param lockEnabled bool
+
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
@@ -48,15 +61,26 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
       family: 'A'
       name: 'standard'
     }
+    createMode: createMode
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: softDeleteRetentionInDays
     enablePurgeProtection: enablePurgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: privateOnly ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
     }
+  }
+}
+
+// Deleting the vault would break every Key Vault reference at once; purge protection alone still allows a soft delete.
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (lockEnabled) {
+  name: 'do-not-delete'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Signing secrets and platform API keys the Function App reads as Key Vault references.'
   }
 }
 
@@ -99,5 +123,6 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
+output id string = vault.id
 output name string = vault.name
 output vaultUri string = vault.properties.vaultUri

@@ -66,11 +66,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' existing = {
   name: cosmosAccountName
-
-  resource database 'sqlDatabases' existing = {
-    name: cosmosDatabaseName
-  }
 }
+
+// Cosmos DB data-plane role assignments take a data-plane scope, {account id}/dbs/{database}; the ARM id of the
+// database (.../sqlDatabases/{database}) is rejected with 400 BadRequest.
+var cosmosDatabaseScope = '${cosmos.id}/dbs/${cosmosDatabaseName}'
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
@@ -140,11 +140,11 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Case records and idempotency claims: item read/write on the case store database only (not the whole account).
 resource appCosmos 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
   parent: cosmos
-  name: guid(cosmos::database.id, identity.id, cosmosDataContributorRoleId)
+  name: guid(cosmosDatabaseScope, identity.id, cosmosDataContributorRoleId)
   properties: {
     principalId: identity.properties.principalId
     roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
-    scope: cosmos::database.id
+    scope: cosmosDatabaseScope
   }
 }
 
@@ -208,10 +208,10 @@ resource userTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = if
 // Read and write case records from a local run or a debugging session.
 resource userCosmos 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = if (hasUser) {
   parent: cosmos
-  name: guid(cosmos::database.id, principalId, cosmosDataContributorRoleId)
+  name: guid(cosmosDatabaseScope, principalId, cosmosDataContributorRoleId)
   properties: {
     principalId: principalId
     roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
-    scope: cosmos::database.id
+    scope: cosmosDatabaseScope
   }
 }

@@ -33,7 +33,7 @@ public static class BicepCli
             start.ArgumentList.Add(arg);
         // Deterministic: no update checks or telemetry, and no azd variables leaking in from the developer's shell.
         start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        foreach (var name in new[] { "AZURE_ENV_NAME", "AZURE_LOCATION", "AZURE_PRINCIPAL_ID" })
+        foreach (var name in CompiledInfra.AzdVariables.Keys)
             start.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
             start.Environment[name] = value;

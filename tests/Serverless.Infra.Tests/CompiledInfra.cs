@@ -6,11 +6,36 @@ namespace Serverless.Infra.Tests;
 /// </summary>
 public sealed class CompiledInfra : IDisposable
 {
-    /// <summary>The prod parameters file requires on-call receivers; CI gives it a placeholder.</summary>
+    /// <summary>
+    /// The environment the parameter files read, as azd would have it after `azd env set` (infra/README.md): a CI
+    /// service principal deploying, the tag values the files require, and (prod) the on-call receivers.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> AzdVariables = new Dictionary<string, string?>
+    {
+        ["AZURE_ENV_NAME"] = "serverless-ci",
+        ["AZURE_LOCATION"] = "uksouth",
+        ["AZURE_PRINCIPAL_ID"] = "00000000-0000-0000-0000-0000000000c1",
+        ["AZURE_PRINCIPAL_TYPE"] = "ServicePrincipal",
+        ["SERVERLESS_OWNER"] = "platform-team@example.gov.uk",
+        ["SERVERLESS_COST_CENTRE"] = "CC-1234",
+        ["SERVERLESS_ALERT_EMAILS"] = "oncall@example.gov.uk",
+        ["AZURE_KEY_VAULT_CREATE_MODE"] = null,
+        ["VNET_ENABLED"] = null,
+    };
+
+    /// <summary>What the .bicepparam files are built with: the tags and receivers they require, nothing of azd's own.</summary>
     public static readonly IReadOnlyDictionary<string, string?> BuildEnvironment = new Dictionary<string, string?>
     {
-        ["SERVERLESS_ALERT_EMAILS"] = "oncall@example.gov.uk",
+        ["SERVERLESS_OWNER"] = AzdVariables["SERVERLESS_OWNER"],
+        ["SERVERLESS_COST_CENTRE"] = AzdVariables["SERVERLESS_COST_CENTRE"],
+        ["SERVERLESS_ALERT_EMAILS"] = AzdVariables["SERVERLESS_ALERT_EMAILS"],
     };
+
+    /// <summary>The parameter set azd builds from main.parameters.json; the others are the .bicepparam files.</summary>
+    public const string Azd = "azd";
+
+    /// <summary>Dev's parameters with vnetEnabled on: private networking without prod's other settings.</summary>
+    public const string DevWithVnet = "dev+vnet";
 
     private readonly string _outputDirectory;
     private readonly Dictionary<string, ArmDeployment> _deployments = [];
@@ -45,8 +70,13 @@ public sealed class CompiledInfra : IDisposable
 
     public JsonObject MainTemplate => JsonNode.Parse(MainJsonText)!.AsObject();
 
-    public JsonObject Parameters(string environment) =>
-        JsonNode.Parse(File.ReadAllText(Require(ParameterFiles[environment]).OutputFile))!.AsObject();
+    /// <summary>A parameters file: "dev" or "prod" (built .bicepparam), "azd" (main.parameters.json as azd resolves it), or <see cref="DevWithVnet"/>.</summary>
+    public JsonObject Parameters(string environment) => environment switch
+    {
+        Azd => AzdParameterFile.Resolve(File.ReadAllText(Path.Combine(InfraDirectory, "main.parameters.json")), MainTemplate, AzdVariables),
+        DevWithVnet => With(Parameters("dev"), ("vnetEnabled", true)),
+        _ => JsonNode.Parse(File.ReadAllText(Require(ParameterFiles[environment]).OutputFile))!.AsObject(),
+    };
 
     /// <summary>main.json evaluated with an environment's compiled parameters.</summary>
     internal ArmDeployment Deployment(string environment)
@@ -57,6 +87,17 @@ public sealed class CompiledInfra : IDisposable
                 _deployments[environment] = deployment = ArmDeployment.Evaluate(MainTemplate, Parameters(environment));
             return deployment;
         }
+    }
+
+    /// <summary>main.json evaluated with an environment's parameters, some of them changed.</summary>
+    internal ArmDeployment Deployment(string environment, params (string Name, JsonNode? Value)[] overrides) =>
+        ArmDeployment.Evaluate(MainTemplate, With(Parameters(environment), overrides));
+
+    private static JsonObject With(JsonObject parameters, params (string Name, JsonNode? Value)[] overrides)
+    {
+        foreach (var (name, value) in overrides)
+            parameters["parameters"]![name] = new JsonObject { ["value"] = value };
+        return parameters;
     }
 
     public void Dispose() => Directory.Delete(_outputDirectory, recursive: true);

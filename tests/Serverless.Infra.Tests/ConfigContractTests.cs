@@ -11,19 +11,21 @@ namespace Serverless.Infra.Tests;
 public sealed partial class ConfigContractTests(CompiledInfra infra)
 {
     /// <summary>
-    /// Settings the Functions host (not our code) reads. Short on purpose; each one needs a reason.
+    /// Settings the Functions host and the Application Insights SDK (not our code) read, by exact name. Short on purpose;
+    /// each one needs a reason. (Host storage is the AzureWebJobsStorage connection, in ConnectionNames.IdentityKeys.)
     /// </summary>
-    private static readonly string[] HostSettingPrefixes =
+    private static readonly string[] HostSettings =
     [
-        // Host storage and the Durable task hub, identity-based (__blobServiceUri, __credential, __clientId, ...).
-        "AzureWebJobsStorage__",
-        // Host and worker telemetry: APPLICATIONINSIGHTS_CONNECTION_STRING, APPLICATIONINSIGHTS_AUTHENTICATION_STRING.
-        "APPLICATIONINSIGHTS_",
-        // Runtime switches the host reads (none are set today: Flex Consumption takes the runtime from functionAppConfig).
-        "FUNCTIONS_",
+        // Host and worker telemetry, ingested with the identity (Authorization=AAD).
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
     public static TheoryData<string> Environments => ["dev", "prod"];
+
+    /// <summary>Every {Connection}__{key} the code defines (ConnectionNames.IdentityKeys), by exact name.</summary>
+    private static IEnumerable<string> ConnectionSettings =>
+        ConnectionNames.IdentityKeys.SelectMany(c => c.Value.Select(key => $"{c.Key}__{key}"));
 
     [Theory]
     [MemberData(nameof(Environments))]
@@ -36,18 +38,38 @@ public sealed partial class ConfigContractTests(CompiledInfra infra)
         Assert.True(missing.Count == 0, $"The Function App does not set: {string.Join(", ", missing)}");
     }
 
+    /// <summary>Exact names both ways: no prefix lets an unread or misspelt setting through.</summary>
     [Theory]
     [MemberData(nameof(Environments))]
     public void Bicep_sets_nothing_the_code_or_the_host_does_not_read(string environment)
     {
-        var codeSettings = CodeContract.Settings.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var unread = AppSettings(environment).Keys
-            .Where(name => !codeSettings.Contains(name))
-            .Where(name => !CodeContract.Connections.Any(c => name.StartsWith(c + "__", StringComparison.Ordinal)))
-            .Where(name => !HostSettingPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
-            .ToList();
+        var read = CodeContract.Settings.Select(s => s.Name).Concat(ConnectionSettings).Concat(HostSettings).ToHashSet(StringComparer.Ordinal);
+        var unread = AppSettings(environment).Keys.Where(name => !read.Contains(name)).ToList();
 
         Assert.True(unread.Count == 0, $"Set on the Function App but read by nothing: {string.Join(", ", unread)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Bicep_sets_every_key_of_every_connection_and_the_hosts_telemetry_settings(string environment)
+    {
+        var settings = AppSettings(environment);
+
+        var missing = ConnectionSettings.Concat(HostSettings).Where(name => !settings.ContainsKey(name)).ToList();
+        Assert.True(missing.Count == 0, $"The Function App does not set: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>Every connection is named in IdentityKeys, with an endpoint, the credential and the client id.</summary>
+    [Fact]
+    public void Every_connection_the_code_names_has_exact_identity_keys()
+    {
+        Assert.Equal(CodeContract.Connections.Order(StringComparer.Ordinal), ConnectionNames.IdentityKeys.Keys.Order(StringComparer.Ordinal));
+        Assert.All(ConnectionNames.IdentityKeys.Values, keys =>
+        {
+            Assert.Contains(ConnectionKeys.Credential, keys);
+            Assert.Contains(ConnectionKeys.ClientId, keys);
+            Assert.Contains(keys, key => EndpointSetting().IsMatch(key));
+        });
     }
 
     /// <summary>Connections are {Name}__{endpoint} + __credential=managedidentity + __clientId, never a connection string.</summary>
@@ -60,16 +82,9 @@ public sealed partial class ConfigContractTests(CompiledInfra infra)
         Assert.All(CodeContract.Connections, connection =>
         {
             Assert.False(settings.ContainsKey(connection), $"{connection} is a connection string; use {connection}__* with the identity");
-            Assert.Equal("managedidentity", settings.GetValueOrDefault(connection + "__credential"));
-            Assert.Matches(IdentityClientId(), settings.GetValueOrDefault(connection + "__clientId") ?? "");
-            Assert.Contains(settings.Keys, name => EndpointSetting().IsMatch(name) && name.StartsWith(connection + "__", StringComparison.Ordinal));
+            Assert.Equal("managedidentity", settings.GetValueOrDefault($"{connection}__{ConnectionKeys.Credential}"));
+            Assert.Matches(IdentityClientId(), settings.GetValueOrDefault($"{connection}__{ConnectionKeys.ClientId}") ?? "");
         });
-
-        // The ends the code resolves (AzureConnection.Resolve) and the Durable task hub needs.
-        Assert.True(settings.ContainsKey($"{ConnectionNames.DepartmentQueues}__queueServiceUri"));
-        Assert.True(settings.ContainsKey($"{ConnectionNames.CosmosDb}__accountEndpoint"));
-        foreach (var service in new[] { "blob", "queue", "table" })
-            Assert.True(settings.ContainsKey($"{ConnectionNames.TaskHubStorage}__{service}ServiceUri"));
     }
 
     /// <summary>Bicep creates the database and containers, with the names the code defaults to; the app never creates them.</summary>
@@ -136,7 +151,7 @@ public sealed partial class ConfigContractTests(CompiledInfra infra)
     [GeneratedRegex(@"'Microsoft\.Resources/deployments', 'identity'\).*\.outputs\.clientId\.value")]
     private static partial Regex IdentityClientId();
 
-    [GeneratedRegex("(ServiceUri|accountEndpoint|accountName)$")]
+    [GeneratedRegex("^(blobServiceUri|queueServiceUri|tableServiceUri|accountEndpoint)$")]
     private static partial Regex EndpointSetting();
 
     [GeneratedRegex("(Secret|Password|Key|Token)$")]

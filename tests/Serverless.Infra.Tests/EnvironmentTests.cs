@@ -37,8 +37,8 @@ public sealed class EnvironmentTests(CompiledInfra infra)
     public void Prod_alert_receivers_reach_the_action_group()
     {
         var group = Assert.Single(infra.Deployment("prod").OfType("Microsoft.Insights/actionGroups"));
-        var copy = group.Properties!["copy"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "emailReceivers")!;
+        var receiver = Assert.Single(group.Properties!["emailReceivers"]!.AsArray())!;
 
-        Assert.Equal(1, copy["count"]!.GetValue<long>());
+        Assert.Equal("oncall@example.gov.uk", receiver["emailAddress"]!.GetValue<string>());
     }
 }

@@ -1,9 +1,18 @@
+using System.Text.RegularExpressions;
+
 namespace Serverless.Infra.Tests;
 
 /// <summary>Lookups over an evaluated deployment that several test classes share.</summary>
-internal static class InfraQueries
+internal static partial class InfraQueries
 {
     public const string IdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
+
+    /// <summary>
+    /// The scope Cosmos DB accepts for a data-plane role assignment on the case store database: {account id}/dbs/{database}.
+    /// The ARM id of the database (.../sqlDatabases/{database}) is rejected with 400 BadRequest.
+    /// </summary>
+    [GeneratedRegex("/providers/Microsoft\\.DocumentDB/databaseAccounts/[^/]+/dbs/serverless$")]
+    public static partial Regex CosmosDatabaseDataPlaneScope();
 
     /// <summary>The Function App's app settings (the sites/config 'appsettings' resource), as text.</summary>
     public static Dictionary<string, string> AppSettings(ArmDeployment deployment)

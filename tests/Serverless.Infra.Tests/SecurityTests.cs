@@ -168,8 +168,8 @@ public sealed partial class SecurityTests(CompiledInfra infra)
             .Where(r => ArmExpression.Text(r.Properties!["principalId"]).Contains(InfraQueries.IdentityType, StringComparison.Ordinal));
         var assignment = Assert.Single(cosmos);
         Assert.EndsWith($"/sqlRoleDefinitions/{CosmosBuiltInDataContributor}", ArmExpression.Text(assignment.Properties!["roleDefinitionId"]), StringComparison.Ordinal);
-        // Scoped to the case store database, not the whole account.
-        Assert.Contains("/sqlDatabases/serverless", ArmExpression.Text(assignment.Properties["scope"]), StringComparison.Ordinal);
+        // Scoped to the case store database, not the whole account, in the data-plane form Cosmos DB accepts.
+        Assert.Matches(InfraQueries.CosmosDatabaseDataPlaneScope(), ArmExpression.Text(assignment.Properties["scope"]));
     }
 
     [Theory]
@@ -207,7 +207,7 @@ public sealed partial class SecurityTests(CompiledInfra infra)
             d.OfType("Microsoft.Authorization/roleAssignments").Concat(d.OfType("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments"))
                 .Count(r => r.Condition && !ArmExpression.Text(r.Properties!["principalId"]).Contains(InfraQueries.IdentityType, StringComparison.Ordinal));
 
-        var withUser = ArmDeployment.Evaluate(infra.MainTemplate, Parameters(infra.Parameters("dev"), "principalId", "00000000-0000-0000-0000-00000000abcd"));
+        var withUser = infra.Deployment("dev", ("principalId", "00000000-0000-0000-0000-00000000abcd"));
         Assert.Equal(6, UserAssignments(withUser));
         Assert.Equal("", infra.Parameters("prod")["parameters"]!["principalId"]!["value"]!.GetValue<string>());
         Assert.Equal(0, UserAssignments(infra.Deployment("prod")));
@@ -227,13 +227,6 @@ public sealed partial class SecurityTests(CompiledInfra infra)
             Assert.Contains("'monitoring'", ArmExpression.Text(s.Properties!["workspaceId"]), StringComparison.Ordinal);
             Assert.NotEmpty(s.Properties!["logs"]!.AsArray());
         });
-    }
-
-    private static JsonObject Parameters(JsonObject parametersFile, string name, string value)
-    {
-        var copy = parametersFile.DeepClone().AsObject();
-        copy["parameters"]![name] = new JsonObject { ["value"] = value };
-        return copy;
     }
 
     [GeneratedRegex("(?i)(secret|password|token|connection_?string|key$)")]

@@ -3,6 +3,7 @@ using Serverless.SelfHost.Endpoints;
 using Serverless.SelfHost.Engine;
 using Serverless.SelfHost.Queues;
 using Serverless.Workflows.Cases.Cosmos;
+using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Journeys;
 
@@ -19,7 +20,7 @@ public static class SelfHostApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
-        builder.Services.AddOptions<SelfHostOptions>().Bind(builder.Configuration.GetSection(SelfHostOptions.Section));
+        builder.Services.AddSettings<SelfHostOptions>(builder.Configuration);
         builder.Services.AddServerlessWorkflows(builder.Configuration);
         builder.Services.AddCosmosCaseStore(builder.Configuration);
         builder.Services.AddSingleton<DurableTaskCoreEngine>();

@@ -5,7 +5,7 @@ namespace Serverless.Infra.Tests.Arm;
 /// <param name="Name">Evaluated name (may hold opaque parts, e.g. a token from uniqueString()).</param>
 /// <param name="Body">The evaluated resource; a nested deployment's template is left as it is.</param>
 /// <param name="Deployment">Path of the (nested) deployment that declares it, e.g. "main/api".</param>
-/// <param name="Condition">False when the resource's condition is known to be false for these parameters.</param>
+/// <param name="Condition">False when the resource's condition, or that of a module it is in, is known to be false for these parameters.</param>
 internal sealed record ArmResource(string Type, string Name, JsonObject Body, string Deployment, bool Condition)
 {
     public JsonNode? Properties => Body["properties"];
@@ -39,6 +39,9 @@ internal sealed class ArmDeployment
 
     public IEnumerable<ArmResource> OfType(string type) => _resources.Where(r => r.Is(type));
 
+    /// <summary>The resources of a type that these parameters deploy (condition not false).</summary>
+    public IEnumerable<ArmResource> Deployed(string type) => OfType(type).Where(r => r.Condition);
+
     public static ArmDeployment Evaluate(JsonObject template, JsonObject? parametersFile)
     {
         var values = new Dictionary<string, JsonNode?>();
@@ -47,11 +50,12 @@ internal sealed class ArmDeployment
                 values[name] = parameter?["value"]?.DeepClone();
 
         var deployment = new ArmDeployment();
-        deployment.Walk(new ArmScope(template, values, "main"));
+        deployment.Walk(new ArmScope(template, values, "main"), deployed: true);
         return deployment;
     }
 
-    private void Walk(ArmScope scope)
+    /// <param name="deployed">False inside a module whose condition is false: nothing in it is deployed.</param>
+    private void Walk(ArmScope scope, bool deployed)
     {
         var resources = scope.Template["resources"] switch
         {
@@ -68,11 +72,11 @@ internal sealed class ArmDeployment
                 if (Opaque.Is(count))
                     throw new InvalidOperationException($"{scope.Path}: copy count of '{copy["name"]}' is not known before deployment");
                 for (var i = 0; i < count!.GetValue<long>(); i++)
-                    Visit(resource, scope.WithCopyIndex(copy["name"]!.GetValue<string>(), i));
+                    Visit(resource, scope.WithCopyIndex(copy["name"]!.GetValue<string>(), i), deployed);
             }
             else
             {
-                Visit(resource, scope);
+                Visit(resource, scope, deployed);
             }
         }
 
@@ -82,7 +86,7 @@ internal sealed class ArmDeployment
                     scope.Evaluate(output?["value"])));
     }
 
-    private void Visit(JsonObject resource, ArmScope scope)
+    private void Visit(JsonObject resource, ArmScope scope, bool deployed)
     {
         if (resource["existing"] is JsonValue existing && existing.GetValue<bool>())
             return;
@@ -107,7 +111,7 @@ internal sealed class ArmDeployment
             body[key] = scope.Evaluate(value);
         }
 
-        var condition = body["condition"] is not JsonValue c || Opaque.Is(c) || c.GetValue<bool>();
+        var condition = deployed && (body["condition"] is not JsonValue c || Opaque.Is(c) || c.GetValue<bool>());
         var name = ArmExpression.Text(body["name"]);
         _resources.Add(new ArmResource(type, name, body, scope.Path, condition));
 
@@ -118,6 +122,6 @@ internal sealed class ArmDeployment
         if (body["properties"]?["parameters"] is JsonObject parameters)
             foreach (var (parameterName, parameter) in parameters)
                 values[parameterName] = parameter?["value"]?.DeepClone();
-        Walk(new ArmScope(nestedTemplate, values, $"{scope.Path}/{name}"));
+        Walk(new ArmScope(nestedTemplate, values, $"{scope.Path}/{name}"), condition);
     }
 }

@@ -144,6 +144,8 @@ internal sealed partial class ArmExpression
             "and" => JsonValue.Create(args.All(a => a!.GetValue<bool>())),
             "or" => JsonValue.Create(args.Any(a => a!.GetValue<bool>())),
             "equals" => JsonValue.Create(JsonNode.DeepEquals(args[0], args[1])),
+            "max" => JsonValue.Create(args.Max(a => a!.GetValue<long>())),
+            "min" => JsonValue.Create(args.Min(a => a!.GetValue<long>())),
             "tolower" => JsonValue.Create(Text(args[0]).ToLowerInvariant()),
             "toupper" => JsonValue.Create(Text(args[0]).ToUpperInvariant()),
             "string" => JsonValue.Create(Text(args[0])),

@@ -67,13 +67,39 @@ internal sealed class ArmScope
         return _copyIndexes.TryGetValue(loop, out var index) ? JsonValue.Create((long)(index + offset)) : Opaque.Of(source);
     }
 
-    /// <summary>Evaluates every template string in a JSON tree.</summary>
+    /// <summary>Evaluates every template string in a JSON tree, and expands property copy loops into arrays.</summary>
     public JsonNode? Evaluate(JsonNode? node) => node switch
     {
         null => null,
-        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Evaluate(p.Value)))),
+        JsonObject obj => EvaluateObject(obj),
         JsonArray array => new JsonArray([.. array.Select(Evaluate)]),
         JsonValue value when value.TryGetValue<string>(out var text) => ArmExpression.EvaluateString(text, this),
         _ => node.DeepClone(),
     };
+
+    /// <summary>
+    /// A property copy loop ("copy": [{ name, count, input }], what Bicep emits for a for-expression in a property)
+    /// becomes the array property it builds; a count not known before deployment leaves it opaque.
+    /// </summary>
+    private JsonObject EvaluateObject(JsonObject obj)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in obj)
+        {
+            if (key != "copy" || value is not JsonArray loops || !loops.All(l => l?["input"] is not null))
+            {
+                result[key] = Evaluate(value);
+                continue;
+            }
+            foreach (var loop in loops)
+            {
+                var name = loop!["name"]!.GetValue<string>();
+                var count = Evaluate(loop["count"]);
+                result[name] = Opaque.Is(count)
+                    ? Opaque.Of($"copy {name}")
+                    : new JsonArray([.. Enumerable.Range(0, (int)count!.GetValue<long>()).Select(i => WithCopyIndex(name, i).Evaluate(loop["input"]))]);
+            }
+        }
+        return result;
+    }
 }

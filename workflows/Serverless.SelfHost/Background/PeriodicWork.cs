@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Serverless.Workflows.Cases;
-using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Telemetry;
 
@@ -9,7 +8,7 @@ namespace Serverless.SelfHost.Background;
 /// <summary>The self-host's stand-in for the Functions timer triggers: orphan sweep, retention and operational gauges.</summary>
 public sealed partial class PeriodicWork(
     OrphanSweep orphans, CaseRetention retention, OperationalMeasurements measurements, IJourneyClient journeys,
-    IOptions<SelfHostOptions> options, IOptions<MonitoringOptions> monitoring, ILogger<PeriodicWork> log) : BackgroundService
+    IOptions<SelfHostOptions> options, ILogger<PeriodicWork> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
         EveryAsync(options.Value.SweepInterval, async ct =>
@@ -17,7 +16,7 @@ public sealed partial class PeriodicWork(
             await orphans.SweepAsync(journeys, ct).ConfigureAwait(false);
             await retention.RedactDueAsync(ct).ConfigureAwait(false);
         }, stoppingToken),
-        EveryAsync(monitoring.Value.MeasureInterval, measurements.MeasureAsync, stoppingToken));
+        EveryAsync(options.Value.MeasureInterval, measurements.MeasureAsync, stoppingToken));
 
     private async Task EveryAsync(TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {

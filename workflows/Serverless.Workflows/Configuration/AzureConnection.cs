@@ -22,7 +22,7 @@ public sealed record AzureConnection(string? ConnectionString, Uri? ServiceUri, 
             throw new InvalidOperationException(
                 $"Connection '{name}' is not configured: set '{name}' to a connection string, or '{name}__{serviceUriKey}' with a managed identity.");
 
-        return new AzureConnection(null, new Uri(uri), CreateCredential(section["clientId"]));
+        return new AzureConnection(null, new Uri(uri), CreateCredential(section[ConnectionKeys.ClientId]));
     }
 
     private static DefaultAzureCredential CreateCredential(string? clientId) =>

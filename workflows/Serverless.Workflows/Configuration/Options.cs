@@ -43,11 +43,3 @@ public sealed class PlatformOptions
     [Secret]
     public string IdentitySandboxSigningKey { get; set; } = "";
 }
-
-/// <summary>Operational measurements the app takes itself, on a timer.</summary>
-[SettingsSection("Monitoring")]
-public sealed class MonitoringOptions
-{
-    /// <summary>How often poison-queue depth and cases waiting on departments are measured.</summary>
-    public TimeSpan MeasureInterval { get; set; } = TimeSpan.FromMinutes(5);
-}

@@ -13,7 +13,7 @@ public sealed class StorageDepartmentQueues(QueueServiceClient service) : IDepar
 
     public static QueueServiceClient CreateServiceClient(IConfiguration configuration)
     {
-        var connection = AzureConnection.Resolve(configuration, ConnectionNames.DepartmentQueues, "queueServiceUri");
+        var connection = AzureConnection.Resolve(configuration, ConnectionNames.DepartmentQueues, ConnectionKeys.QueueServiceUri);
         // Raw UTF-8 JSON on the wire, matching host.json's messageEncoding "none" for the Functions trigger.
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         return connection.ConnectionString is { } cs

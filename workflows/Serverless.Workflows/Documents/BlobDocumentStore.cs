@@ -24,7 +24,7 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Docume
 
     public static BlobServiceClient CreateServiceClient(IConfiguration configuration)
     {
-        var connection = AzureConnection.Resolve(configuration, ConnectionNames.DepartmentQueues, "blobServiceUri");
+        var connection = AzureConnection.Resolve(configuration, ConnectionNames.DepartmentQueues, ConnectionKeys.BlobServiceUri);
         return connection.ConnectionString is { } cs
             ? new BlobServiceClient(cs)
             : new BlobServiceClient(connection.ServiceUri, connection.Credential);

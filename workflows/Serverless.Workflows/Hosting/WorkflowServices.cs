@@ -35,9 +35,8 @@ public static class WorkflowServices
     /// </summary>
     public static IServiceCollection AddServerlessWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JourneyOptions>().Bind(configuration.GetSection("Journeys"));
-        services.AddOptions<PlatformOptions>().Bind(configuration.GetSection("Platforms"));
-        services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection("Monitoring"));
+        services.AddSettings<JourneyOptions>(configuration);
+        services.AddSettings<PlatformOptions>(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         // Definitions and the SLA calendar load (and validate) at startup: a broken definition stops the host.
@@ -48,7 +47,7 @@ public static class WorkflowServices
 
         services.AddSingleton(_ => StorageDepartmentQueues.CreateServiceClient(configuration));
         services.AddSingleton<IDepartmentQueues, StorageDepartmentQueues>();
-        services.AddOptions<DocumentOptions>().Bind(configuration.GetSection("Documents"));
+        services.AddSettings<DocumentOptions>(configuration);
         services.TryAddSingleton<IDocumentStore>(sp => ActivatorUtilities.CreateInstance<BlobDocumentStore>(sp, BlobDocumentStore.CreateServiceClient(configuration)));
         services.AddSingleton<DepartmentHandOff>();
         services.TryAddSingleton<IJourneyTelemetry, LoggingJourneyTelemetry>();
@@ -86,7 +85,7 @@ public static class WorkflowServices
         // The Pay sandbox's payments sit beside the task hub, so they survive a restart as the journeys do.
         services.TryAddSingleton<ISandboxPaymentLedger>(_ =>
         {
-            var connection = AzureConnection.Resolve(configuration, ConnectionNames.TaskHubStorage, "tableServiceUri");
+            var connection = AzureConnection.Resolve(configuration, ConnectionNames.TaskHubStorage, ConnectionKeys.TableServiceUri);
             return new TableSandboxPaymentLedger(connection.ConnectionString is { } cs
                 ? new Azure.Data.Tables.TableServiceClient(cs)
                 : new Azure.Data.Tables.TableServiceClient(connection.ServiceUri, connection.Credential));

@@ -38,7 +38,7 @@ public sealed class CosmosAccount : IDisposable
     /// </summary>
     public static CosmosAccount Connect(IConfiguration configuration)
     {
-        var connection = AzureConnection.Resolve(configuration, ConnectionNames.CosmosDb, "accountEndpoint");
+        var connection = AzureConnection.Resolve(configuration, ConnectionNames.CosmosDb, ConnectionKeys.AccountEndpoint);
         if (connection.ConnectionString is { } connectionString)
             return FromConnectionString(connectionString);
         return FromCredential(connection.ServiceUri!, connection.Credential!);

@@ -12,9 +12,6 @@ namespace Serverless.Workflows.Cases.Cosmos;
 /// <summary>Registers the Cosmos DB case store, and creates its database and containers where Bicep does not (emulators).</summary>
 public static partial class CosmosCaseStoreSetup
 {
-    /// <summary>The configuration section of <see cref="CaseStoreOptions"/>.</summary>
-    public const string Section = "CaseStore";
-
     /// <summary>
     /// One <see cref="CosmosAccount"/> (so one CosmosClient) per process, the <see cref="ICaseStore"/> over it, and
     /// <see cref="CaseRetention"/>. When <c>CaseStore:CreateIfNotExists</c> is true a hosted service creates the database
@@ -22,7 +19,7 @@ public static partial class CosmosCaseStoreSetup
     /// </summary>
     public static IServiceCollection AddCosmosCaseStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CaseStoreOptions>().Bind(configuration.GetSection(Section));
+        services.AddSettings<CaseStoreOptions>(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => CosmosAccount.Connect(configuration));
         services.TryAddSingleton<CosmosCaseStore>();
