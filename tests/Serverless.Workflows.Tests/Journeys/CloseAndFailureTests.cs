@@ -14,7 +14,7 @@ public sealed class CloseAndFailureTests
     [Fact]
     public async Task Answer_saved_just_before_the_deadline_wins_over_the_timer()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, Shipped());
         var record = NewCase(BlueBadge, CaseStatus.AwaitingInformation);
         record.InformationRequests.Add(new InformationRequest
         {
@@ -33,7 +33,7 @@ public sealed class CloseAndFailureTests
     [Fact]
     public async Task Payment_completed_as_the_case_closes_for_expiry_is_refunded()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, Shipped());
         var record = NewCase(Fishing, CaseStatus.AwaitingPayment);
         var created = await journey.Pay.CreatePaymentAsync("environment-agency",
             new PaymentRequest(3300, record.Reference, "Rod fishing licence", new Uri("http://127.0.0.1/return"), record.Id, record.Id + ":payment"), default);
@@ -52,7 +52,7 @@ public sealed class CloseAndFailureTests
     [Fact]
     public async Task Failed_step_takes_the_case_out_of_worklists_and_alerts_ops()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, Shipped());
         var record = NewCase(BlueBadge, CaseStatus.Submitted);
         await journey.Cases.TryCreateAsync(record, default);
 
