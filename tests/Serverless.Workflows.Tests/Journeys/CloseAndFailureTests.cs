@@ -66,6 +66,25 @@ public sealed class CloseAndFailureTests
         Assert.Single(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyFailed && s.Detail == "error:" + nameof(OpenCaseActivity));
     }
 
+    [Theory]
+    [InlineData(CloseReasons.InformationNotProvided, false)]
+    [InlineData(CloseReasons.Withdrawn, true)]
+    [InlineData(CloseReasons.PaymentExpired, true)]
+    public async Task Success_webhook_for_an_ended_case_refunds_by_the_refund_rule(string reason, bool refunded)
+    {
+        await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, KeepingFeesOnRejection());
+        var record = NewCase(Fishing, CaseStatus.Closed);
+        record.Outcome = reason;
+        var created = await journey.Pay.CreatePaymentAsync("environment-agency",
+            new PaymentRequest(3000, record.Reference, "Rod fishing licence", new Uri("http://127.0.0.1/return"), record.Id, record.Id + ":payment"), default);
+        record.Payment = new PaymentRecord { PaymentId = created.PaymentId, AmountPence = 3000, Status = PayStatuses.Created, ExpiresAt = created.ExpiresAt };
+        await journey.Cases.TryCreateAsync(record, default);
+
+        Assert.Equal(200, await journey.PaymentWebhookAsync(record.Id, PayEventTypes.Succeeded));
+
+        Assert.Equal(refunded, (await journey.Cases.FindAsync(record.Id, default))!.Payment!.RefundId is not null);
+    }
+
     private static CaseRecord NewCase(string serviceId, string status)
     {
         var id = CaseIds.NewCaseId();
