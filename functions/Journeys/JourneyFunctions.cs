@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Serverless.Workflows.Calendar;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Journeys.Activities;
+using Serverless.Workflows.Journeys.V1;
+using Serverless.Workflows.Journeys.V2;
 
 namespace Serverless.Functions.Journeys;
 
@@ -13,9 +15,15 @@ namespace Serverless.Functions.Journeys;
 /// </summary>
 public static class JourneyFunctions
 {
-    [Function(ServiceJourney.Name)]
+    /// <summary>ServiceJourney (v1), frozen: journeys started before v2 finish on it.</summary>
+    [Function(ServiceJourneyV1.Name)]
     public static Task<JourneyOutcome> RunJourney([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new ServiceJourney().RunAsync(context, context.GetInput<string>()!);
+        new ServiceJourneyV1().RunAsync(context, context.GetInput<string>()!);
+
+    /// <summary>ServiceJourney_v2, where new journeys start (<see cref="JourneyVersions.Current"/>).</summary>
+    [Function(ServiceJourneyV2.Name)]
+    public static Task<JourneyOutcome> RunJourneyV2([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext function) =>
+        ActivatorUtilities.CreateInstance<ServiceJourneyV2>(function.InstanceServices).RunAsync(context, context.GetInput<string>()!);
 
     [Function(nameof(OpenCaseActivity))]
     public static Task<OpenedJourney> OpenCase([ActivityTrigger] string caseId, FunctionContext function) =>
@@ -56,6 +64,34 @@ public static class JourneyFunctions
     [Function(nameof(RecordJourneyFailureActivity))]
     public static Task<bool> RecordJourneyFailure([ActivityTrigger] JourneyFailure input, FunctionContext function) =>
         Run<RecordJourneyFailureActivity, JourneyFailure, bool>(input, function);
+
+    [Function(nameof(OpenJourneyActivity))]
+    public static Task<OpenedJourney> OpenJourney([ActivityTrigger] OpenJourney input, FunctionContext function) =>
+        Run<OpenJourneyActivity, OpenJourney, OpenedJourney>(input, function);
+
+    [Function(nameof(ParkCaseActivity))]
+    public static Task<bool> ParkCase([ActivityTrigger] ParkJourney input, FunctionContext function) =>
+        Run<ParkCaseActivity, ParkJourney, bool>(input, function);
+
+    [Function(nameof(ResumeCaseActivity))]
+    public static Task<bool> ResumeCase([ActivityTrigger] string caseId, FunctionContext function) =>
+        Run<ResumeCaseActivity, string, bool>(caseId, function);
+
+    [Function(nameof(RecordDecisionActivity))]
+    public static Task<JourneyOutcome> RecordDecision([ActivityTrigger] ConcludeCase input, FunctionContext function) =>
+        Run<RecordDecisionActivity, ConcludeCase, JourneyOutcome>(input, function);
+
+    [Function(nameof(NotifyCitizenActivity))]
+    public static Task<bool> NotifyCitizen([ActivityTrigger] CitizenNotice input, FunctionContext function) =>
+        Run<NotifyCitizenActivity, CitizenNotice, bool>(input, function);
+
+    [Function(nameof(RecordNotificationFailureActivity))]
+    public static Task<bool> RecordNotificationFailure([ActivityTrigger] CitizenNotice input, FunctionContext function) =>
+        Run<RecordNotificationFailureActivity, CitizenNotice, bool>(input, function);
+
+    [Function(nameof(RefundCaseActivity))]
+    public static Task<bool> RefundCase([ActivityTrigger] string caseId, FunctionContext function) =>
+        Run<RefundCaseActivity, string, bool>(caseId, function);
 
     private static Task<TOut> Run<TActivity, TIn, TOut>(TIn input, FunctionContext function)
         where TActivity : TaskActivity<TIn, TOut>

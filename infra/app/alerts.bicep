@@ -56,6 +56,34 @@ customEvents
     threshold: 0
   }
   {
+    name: 'journeys-need-attention'
+    displayName: 'Journeys parked for ops'
+    description: 'A journey step failed after its retry window; the case is needs_attention until an operator retries or withdraws it.'
+    severity: 2
+    query: '''
+customEvents
+| where name == 'JourneyNeedsAttention'
+| summarize Parked = count() by Step = tostring(customDimensions.Step)
+'''
+    measure: 'Parked'
+    dimension: 'Step'
+    threshold: 0
+  }
+  {
+    name: 'notifications-failed'
+    displayName: 'Citizen notifications not sent'
+    description: 'Notify stayed unavailable past a notification\'s retry window; the journey went on and the citizen was not told.'
+    severity: 3
+    query: '''
+customEvents
+| where name == 'NotificationFailed'
+| summarize Failures = count() by ServiceId = tostring(customDimensions.ServiceId)
+'''
+    measure: 'Failures'
+    dimension: 'ServiceId'
+    threshold: 0
+  }
+  {
     name: 'poison-messages'
     displayName: 'Message in a poison queue'
     description: 'A poison queue holds a message (depth measured by the app on a timer), or a message was moved to one.'

@@ -45,8 +45,8 @@ public static class ExpectedFunctions
         new("MeasureOperations", "0 */5 * * * *", DurableClient: false),
     ];
 
-    /// <summary>Names the self-host's DurableTaskCoreEngine registers: the orchestrator and each activity by class name.</summary>
-    public static string Orchestrator => ServiceJourney.Name;
+    /// <summary>Names the self-host's DurableTaskCoreEngine registers: every orchestrator version and each activity by class name.</summary>
+    public static IReadOnlyList<string> Orchestrators { get; } = [.. JourneyVersions.Orchestrators.Keys];
 
     public static IReadOnlyList<string> Activities { get; } = [.. WorkflowServices.Activities.Select(type => type.Name)];
 
@@ -54,7 +54,7 @@ public static class ExpectedFunctions
         HttpFunctions.Select(f => f.Name)
             .Concat(TimerFunctions.Select(f => f.Name))
             .Append(DecisionQueueFunction)
-            .Append(Orchestrator)
+            .Concat(Orchestrators)
             .Concat(Activities),
         StringComparer.Ordinal);
 

@@ -43,11 +43,11 @@ public sealed class FunctionBindingsTests(PublishedFunctionsApp app, ITestOutput
     }
 
     [Fact]
-    public void The_journey_orchestrator_is_an_orchestration_trigger_named_as_the_engine_names_it()
+    public void Every_journey_orchestrator_version_is_an_orchestration_trigger_named_as_the_engine_names_it()
     {
-        var function = Function(ExpectedFunctions.Orchestrator);
-
-        Assert.Equal(["orchestrationTrigger"], function.BindingTypes);
+        Assert.Equal(["ServiceJourney", "ServiceJourney_v2"], ExpectedFunctions.Orchestrators);
+        foreach (var name in ExpectedFunctions.Orchestrators)
+            Assert.Equal(["orchestrationTrigger"], Function(name).BindingTypes);
     }
 
     [Theory]
@@ -87,11 +87,11 @@ public sealed class FunctionBindingsTests(PublishedFunctionsApp app, ITestOutput
     [Fact]
     public void Every_orchestrator_and_activity_the_self_host_registers_has_a_Functions_counterpart_of_the_same_name()
     {
-        // DurableTaskCoreEngine registers ServiceJourney.Name and each WorkflowServices.Activities type by class name;
+        // DurableTaskCoreEngine registers every JourneyVersions.Orchestrators name and each WorkflowServices.Activities type by class name;
         // orchestrations schedule activities by those names, so the Functions app must answer to the same ones.
         var triggers = app.Functions(output).ToDictionary(f => f.Name, f => FunctionMetadata.Type(f.Trigger), StringComparer.Ordinal);
         var engine = ExpectedFunctions.Activities.Select(name => (Name: name, Trigger: "activityTrigger"))
-            .Prepend((Name: ExpectedFunctions.Orchestrator, Trigger: "orchestrationTrigger"));
+            .Concat(ExpectedFunctions.Orchestrators.Select(name => (Name: name, Trigger: "orchestrationTrigger")));
 
         var mismatches = engine
             .Where(e => !triggers.TryGetValue(e.Name, out var trigger) || trigger != e.Trigger)

@@ -10,10 +10,31 @@ public sealed class CaseTransitionsTests
         foreach (var status in CaseStatus.All)
         {
             Assert.Equal(CaseStatus.IsFinished(status), !CaseTransitions.Edges.Any(e => e.From == status));
-            Assert.Equal(status == CaseStatus.Submitted, !CaseTransitions.Edges.Any(e => e.To == status));
+            // A parked case returns to the status it came from, submitted included; nothing else leads back to submitted.
+            Assert.Equal(status == CaseStatus.Submitted, !CaseTransitions.Edges.Any(e => e.To == status && e.From != CaseStatus.NeedsAttention));
         }
         Assert.All(CaseTransitions.Edges, e => Assert.Contains(e.From, CaseStatus.All));
     }
+
+    [Theory]
+    [InlineData(CaseStatus.Submitted)]
+    [InlineData(CaseStatus.AwaitingPayment)]
+    [InlineData(CaseStatus.WithDepartment)]
+    [InlineData(CaseStatus.AwaitingInformation)]
+    public void Every_unfinished_status_can_park_and_return_and_a_parked_case_can_close(string status)
+    {
+        Assert.True(CaseTransitions.IsAllowed(status, CaseStatus.NeedsAttention));
+        Assert.True(CaseTransitions.IsAllowed(CaseStatus.NeedsAttention, status));
+        Assert.True(CaseTransitions.IsAllowed(CaseStatus.NeedsAttention, CaseStatus.Closed));
+        Assert.False(CaseStatus.IsFinished(CaseStatus.NeedsAttention));
+    }
+
+    [Theory]
+    [InlineData(CaseStatus.Approved)]
+    [InlineData(CaseStatus.Rejected)]
+    [InlineData(CaseStatus.Closed)]
+    [InlineData(CaseStatus.Failed)]
+    public void A_finished_case_never_parks(string status) => Assert.False(CaseTransitions.IsAllowed(status, CaseStatus.NeedsAttention));
 
     [Fact]
     public void Move_outside_the_table_throws_naming_both_statuses_and_the_operation()

@@ -14,7 +14,7 @@ public sealed class CloseAndFailureTests
     [Fact]
     public async Task Answer_saved_just_before_the_deadline_wins_over_the_timer()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, Shipped());
         var record = NewCase(BlueBadge, CaseStatus.AwaitingInformation);
         record.InformationRequests.Add(new InformationRequest
         {
@@ -33,7 +33,7 @@ public sealed class CloseAndFailureTests
     [Fact]
     public async Task Payment_completed_as_the_case_closes_for_expiry_is_refunded()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, Shipped());
         var record = NewCase(Fishing, CaseStatus.AwaitingPayment);
         var created = await journey.Pay.CreatePaymentAsync("environment-agency",
             new PaymentRequest(3300, record.Reference, "Rod fishing licence", new Uri("http://127.0.0.1/return"), record.Id, record.Id + ":payment"), default);
@@ -52,7 +52,7 @@ public sealed class CloseAndFailureTests
     [Fact]
     public async Task Failed_step_takes_the_case_out_of_worklists_and_alerts_ops()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, Shipped());
         var record = NewCase(BlueBadge, CaseStatus.Submitted);
         await journey.Cases.TryCreateAsync(record, default);
 
@@ -64,6 +64,25 @@ public sealed class CloseAndFailureTests
         Assert.NotNull(failed.Retention.DeleteAfter);
         Assert.Empty(await journey.Cases.ListStaleSubmittedAsync(DateTimeOffset.UtcNow, 10, default));
         Assert.Single(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyFailed && s.Detail == "error:" + nameof(OpenCaseActivity));
+    }
+
+    [Theory]
+    [InlineData(CloseReasons.InformationNotProvided, false)]
+    [InlineData(CloseReasons.Withdrawn, true)]
+    [InlineData(CloseReasons.PaymentExpired, true)]
+    public async Task Success_webhook_for_an_ended_case_refunds_by_the_refund_rule(string reason, bool refunded)
+    {
+        await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, KeepingFeesOnRejection());
+        var record = NewCase(Fishing, CaseStatus.Closed);
+        record.Outcome = reason;
+        var created = await journey.Pay.CreatePaymentAsync("environment-agency",
+            new PaymentRequest(3000, record.Reference, "Rod fishing licence", new Uri("http://127.0.0.1/return"), record.Id, record.Id + ":payment"), default);
+        record.Payment = new PaymentRecord { PaymentId = created.PaymentId, AmountPence = 3000, Status = PayStatuses.Created, ExpiresAt = created.ExpiresAt };
+        await journey.Cases.TryCreateAsync(record, default);
+
+        Assert.Equal(200, await journey.PaymentWebhookAsync(record.Id, PayEventTypes.Succeeded));
+
+        Assert.Equal(refunded, (await journey.Cases.FindAsync(record.Id, default))!.Payment!.RefundId is not null);
     }
 
     private static CaseRecord NewCase(string serviceId, string status)

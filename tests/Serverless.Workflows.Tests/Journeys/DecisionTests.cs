@@ -8,12 +8,15 @@ using static Serverless.Workflows.Tests.Journeys.TestDefinitions;
 
 namespace Serverless.Workflows.Tests.Journeys;
 
-public sealed class DecisionTests
+public class DecisionTests
 {
+    /// <summary>The version the tests start journeys on; <see cref="DecisionTestsOnV1"/> runs them all again on the frozen v1.</summary>
+    protected virtual string Orchestrator => JourneyVersions.Current;
+
     [Fact]
     public async Task Identity_below_the_required_level_closes_the_case()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (status, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge), level: "P1");
         Assert.Equal(202, status);
 
@@ -29,7 +32,7 @@ public sealed class DecisionTests
     [Fact]
     public async Task Answered_request_for_information_goes_back_to_the_department()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var caseId = await FreeCaseWithDepartmentAsync(journey);
         var before = (await journey.Cases.FindAsync(caseId, default))!.Department!.DueAt;
 
@@ -52,7 +55,7 @@ public sealed class DecisionTests
     [Fact]
     public async Task Unanswered_request_for_information_closes_the_case_at_its_deadline()
     {
-        await using var journey = await JourneyHarness.StartAsync(Fast(remindAfter: "PT1M", decideWithin: "PT2M", respondWithin: "PT1S"));
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Fast(remindAfter: "PT1M", decideWithin: "PT2M", respondWithin: "PT1S"));
         var caseId = await FreeCaseWithDepartmentAsync(journey);
 
         await journey.DecideAsync(caseId, DecisionOutcomes.InformationRequested, "Send a photo of your current badge.");
@@ -64,7 +67,7 @@ public sealed class DecisionTests
     [Fact]
     public async Task Decision_from_the_wrong_department_is_poisoned_and_the_journey_waits_on()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var caseId = await FreeCaseWithDepartmentAsync(journey);
 
         Assert.Equal(DecisionIntakeResult.Refused, await journey.DecideAsync(caseId, DecisionOutcomes.Approved, department: "environment-agency"));
@@ -82,7 +85,7 @@ public sealed class DecisionTests
     [Fact]
     public async Task Duplicate_decision_is_harmless()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var caseId = await FreeCaseWithDepartmentAsync(journey);
         await journey.DecideAsync(caseId, DecisionOutcomes.InformationRequested, "Which town?", decisionId: "rfi-1");
         await journey.WaitForStatusAsync(caseId, CaseStatus.AwaitingInformation);
@@ -100,7 +103,7 @@ public sealed class DecisionTests
     [Fact]
     public async Task Decision_for_a_finished_case_is_dropped()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var caseId = await FreeCaseWithDepartmentAsync(journey);
         await journey.DecideAsync(caseId, DecisionOutcomes.Approved, decisionId: "first");
         await journey.WaitForJourneyEndAsync(caseId);
@@ -115,7 +118,7 @@ public sealed class DecisionTests
     [Fact]
     public async Task Slow_department_is_reminded_then_the_case_is_escalated()
     {
-        await using var journey = await JourneyHarness.StartAsync(Fast(remindAfter: "PT1S", decideWithin: "PT2S"));
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Fast(remindAfter: "PT1S", decideWithin: "PT2S"));
         var caseId = await FreeCaseWithDepartmentAsync(journey);
 
         var escalated = await journey.WaitForCaseAsync(caseId, c => c.Department?.EscalatedAt is not null, "escalated");

@@ -16,6 +16,8 @@ using Serverless.Workflows.Departments;
 using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Journeys.V1;
+using Serverless.Workflows.Journeys.V2;
 using Serverless.Workflows.Notifications;
 using Serverless.Workflows.Payments;
 using Serverless.Workflows.Telemetry;
@@ -34,11 +36,18 @@ public sealed class JourneyHarness : IAsyncDisposable
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly DurableTaskTestHost _host;
 
-    private JourneyHarness(DurableTaskTestHost host)
+    private JourneyHarness(DurableTaskTestHost host, string orchestrator)
     {
         _host = host;
-        Journeys = new DurableTaskJourneyClient(host.Client);
+        Journeys = new DurableTaskJourneyClient(host.Client, orchestrator);
     }
+
+    /// <summary>
+    /// Short retry windows for every v2 step: tests must not wait for the production ones (tens of minutes), and the
+    /// in-memory engine runs timers in real time.
+    /// </summary>
+    public static JourneyRetryPolicies FastRetries { get; } =
+        JourneyRetryPolicies.Uniform(new Microsoft.DurableTask.RetryPolicy(2, TimeSpan.FromMilliseconds(50)));
 
     public DurableTaskClient Client => _host.Client;
     public IJourneyClient Journeys { get; }
@@ -50,8 +59,12 @@ public sealed class JourneyHarness : IAsyncDisposable
     public SandboxPaymentProvider Pay => Get<SandboxPaymentProvider>();
     public SandboxIdentityProvider Identity => Get<SandboxIdentityProvider>();
 
-    public static async Task<JourneyHarness> StartAsync(IDefinitionCatalog catalog, TimeProvider? clock = null, TimeSpan? paymentLifetime = null)
+    /// <param name="orchestrator">The version new journeys start on (<see cref="JourneyVersions"/>); every version is registered.</param>
+    public static async Task<JourneyHarness> StartAsync(
+        string orchestrator, IDefinitionCatalog catalog, TimeProvider? clock = null, TimeSpan? paymentLifetime = null,
+        Action<IServiceCollection>? overrides = null, JourneyRetryPolicies? retries = null)
     {
+        Assert.Equal([JourneyVersions.V1, JourneyVersions.V2], JourneyVersions.Orchestrators.Keys);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Platforms:Mode"] = PlatformOptions.SandboxMode,
@@ -62,7 +75,9 @@ public sealed class JourneyHarness : IAsyncDisposable
 
         var host = await DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestrator<ServiceJourney>();
+            // The registry builds orchestrators without the host's services: v2 gets the short retry windows here.
+            registry.AddOrchestrator(JourneyVersions.V1, () => new ServiceJourneyV1());
+            registry.AddOrchestrator(JourneyVersions.V2, () => new ServiceJourneyV2(retries ?? FastRetries));
             foreach (var activity in WorkflowServices.Activities)
                 registry.AddActivity(activity);
         }, new DurableTaskTestHostOptions
@@ -82,9 +97,11 @@ public sealed class JourneyHarness : IAsyncDisposable
                 services.AddSingleton<IDepartmentQueues>(sp => sp.GetRequiredService<RecordingDepartmentQueues>());
                 services.AddSingleton<RecordingTelemetry>();
                 services.AddSingleton<IJourneyTelemetry>(sp => sp.GetRequiredService<RecordingTelemetry>());
+                services.AddSingleton(retries ?? FastRetries);
+                overrides?.Invoke(services);
             },
         });
-        var harness = new JourneyHarness(host);
+        var harness = new JourneyHarness(host, orchestrator);
         if (paymentLifetime is { } lifetime)
             harness.Pay.PaymentLifetime = lifetime;
         return harness;

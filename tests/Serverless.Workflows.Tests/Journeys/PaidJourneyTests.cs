@@ -8,12 +8,15 @@ using static Serverless.Workflows.Tests.Journeys.TestDefinitions;
 
 namespace Serverless.Workflows.Tests.Journeys;
 
-public sealed class PaidJourneyTests
+public class PaidJourneyTests
 {
+    /// <summary>The version the tests start journeys on; <see cref="PaidJourneyTestsOnV1"/> runs them all again on the frozen v1.</summary>
+    protected virtual string Orchestrator => JourneyVersions.Current;
+
     [Fact]
     public async Task Paid_application_travels_the_whole_journey_to_approval()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (status, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing), level: "P1");
         Assert.Equal(202, status);
 
@@ -51,7 +54,7 @@ public sealed class PaidJourneyTests
     [Fact]
     public async Task Rejected_paid_case_is_refunded()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         await journey.WaitForStatusAsync(caseId!, CaseStatus.AwaitingPayment);
         await journey.PaymentWebhookAsync(caseId!, PayEventTypes.Succeeded);
@@ -70,7 +73,7 @@ public sealed class PaidJourneyTests
     [Fact]
     public async Task Failed_payment_closes_the_case()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         await journey.WaitForStatusAsync(caseId!, CaseStatus.AwaitingPayment);
 
@@ -85,7 +88,7 @@ public sealed class PaidJourneyTests
     [Fact]
     public async Task Unpaid_case_closes_when_its_payment_expires()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped(), paymentLifetime: TimeSpan.FromSeconds(1));
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped(), paymentLifetime: TimeSpan.FromSeconds(1));
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
 
         var end = await journey.WaitForJourneyEndAsync(caseId!);
@@ -98,7 +101,7 @@ public sealed class PaidJourneyTests
     public async Task Payment_whose_webhook_was_lost_is_found_when_checked_at_expiry()
     {
         // Long enough for the test to settle the payment at "Pay" before the journey checks it, on a busy machine too.
-        await using var journey = await JourneyHarness.StartAsync(Shipped(), paymentLifetime: TimeSpan.FromSeconds(4));
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped(), paymentLifetime: TimeSpan.FromSeconds(4));
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         var record = await journey.WaitForStatusAsync(caseId!, CaseStatus.AwaitingPayment);
 
@@ -110,7 +113,7 @@ public sealed class PaidJourneyTests
     [Fact]
     public async Task Webhook_with_a_bad_signature_is_refused_and_changes_nothing()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         await journey.WaitForStatusAsync(caseId!, CaseStatus.AwaitingPayment);
 

@@ -8,12 +8,15 @@ using static Serverless.Workflows.Tests.Journeys.TestDefinitions;
 namespace Serverless.Workflows.Tests.Journeys;
 
 /// <summary>Queues and webhooks deliver at least once and out of order: every repeat must be harmless.</summary>
-public sealed class RedeliveryTests
+public class RedeliveryTests
 {
+    /// <summary>The version the tests start journeys on; <see cref="RedeliveryTestsOnV1"/> runs them all again on the frozen v1.</summary>
+    protected virtual string Orchestrator => JourneyVersions.Current;
+
     [Fact]
     public async Task Redelivered_request_for_information_is_not_poisoned_while_the_citizen_answers()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (_, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge));
         await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
         await journey.DecideAsync(caseId!, DecisionOutcomes.InformationRequested, "Which town?", decisionId: "rfi-1");
@@ -28,7 +31,7 @@ public sealed class RedeliveryTests
     [Fact]
     public async Task Answer_sent_twice_is_accepted_once()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (_, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge));
         await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
         await journey.DecideAsync(caseId!, DecisionOutcomes.InformationRequested, "Which town?");
@@ -48,7 +51,7 @@ public sealed class RedeliveryTests
     [Fact]
     public async Task Payment_that_succeeds_after_the_case_closed_is_refunded()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped(), paymentLifetime: TimeSpan.FromSeconds(1));
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped(), paymentLifetime: TimeSpan.FromSeconds(1));
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         await journey.WaitForJourneyEndAsync(caseId!);
         await journey.WaitForStatusAsync(caseId!, CaseStatus.Closed);
@@ -63,7 +66,7 @@ public sealed class RedeliveryTests
     [Fact]
     public async Task Payment_webhook_sent_twice_moves_the_journey_once()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         await journey.WaitForStatusAsync(caseId!, CaseStatus.AwaitingPayment);
 

@@ -8,14 +8,17 @@ using static Serverless.Workflows.Tests.Journeys.TestDefinitions;
 
 namespace Serverless.Workflows.Tests.Journeys;
 
-public sealed class SlaAndVersionTests
+public class SlaAndVersionTests
 {
+    /// <summary>The version the tests start journeys on; <see cref="SlaAndVersionTestsOnV1"/> runs them all again on the frozen v1.</summary>
+    protected virtual string Orchestrator => JourneyVersions.Current;
+
     [Fact]
     public async Task Working_day_sla_skips_the_christmas_weekend_and_bank_holidays()
     {
         // Handed off on Christmas Eve 2026 (a Thursday): 25th, 28th (Boxing Day's substitute) and 1 January are bank holidays.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 24, 10, 0, 0, TimeSpan.Zero));
-        await using var journey = await JourneyHarness.StartAsync(Shipped(), clock);
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped(), clock);
         var (_, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge));
 
         var record = await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
@@ -33,7 +36,7 @@ public sealed class SlaAndVersionTests
     public async Task Case_keeps_its_pinned_definition_when_a_new_version_is_published_in_flight()
     {
         var catalog = Shipped(latestFishingIsV1: true);
-        await using var journey = await JourneyHarness.StartAsync(catalog);
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, catalog);
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         var pinned = await journey.WaitForStatusAsync(caseId!, CaseStatus.AwaitingPayment);
         Assert.Equal(1, pinned.DefinitionVersion);

@@ -6,12 +6,15 @@ using static Serverless.Workflows.Tests.Journeys.TestDefinitions;
 
 namespace Serverless.Workflows.Tests.Journeys;
 
-public sealed class SubmissionTests
+public class SubmissionTests
 {
+    /// <summary>The version the tests start journeys on; <see cref="SubmissionTestsOnV1"/> runs them all again on the frozen v1.</summary>
+    protected virtual string Orchestrator => JourneyVersions.Current;
+
     [Fact]
     public async Task Same_idempotency_key_and_body_returns_the_original_case()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var first = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge), idempotencyKey: "key-1");
         var again = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge), idempotencyKey: "key-1");
 
@@ -24,7 +27,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Same_idempotency_key_with_another_body_is_a_conflict()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge), idempotencyKey: "key-1");
         var changed = ExampleApplications.For(BlueBadge);
         changed["address"]!["town"] = "Elsewhere";
@@ -38,7 +41,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Application_that_breaks_the_schema_is_refused_with_the_fields_named()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var application = ExampleApplications.For(Fishing);
         application["licence"]!.AsObject().Remove("duration");
         application["contact"]!["email"] = "not-an-email";
@@ -56,7 +59,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Application_for_an_unknown_service_is_not_found()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (status, _, problem) = await journey.SubmitAsync("no-such-service", []);
         Assert.Equal(404, status);
         Assert.Equal(404, (int)problem["status"]!);
@@ -65,7 +68,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Journey_started_twice_for_a_case_runs_once()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (_, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge));
 
         Assert.False(await journey.Journeys.StartIfAbsentAsync(caseId!, default));
@@ -76,7 +79,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Orphaned_case_is_started_by_the_sweep()
     {
-        await using var journey = await JourneyHarness.StartAsync(Shipped());
+        await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
         var (_, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge));
         await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
         // A second case written as if the process died before starting its journey.

@@ -16,6 +16,10 @@ public static class TestDefinitions
     public static DefinitionCatalog Shipped(bool latestFishingIsV1 = false) =>
         DefinitionCatalog.FromSources(Sources(latestFishingIsV1, tweak: null));
 
+    /// <summary>The shipped definitions, with rejected (and unanswered) paid cases keeping their fee.</summary>
+    public static DefinitionCatalog KeepingFeesOnRejection() =>
+        DefinitionCatalog.FromSources(Sources(false, d => d["refund_on_rejection"] = false));
+
     /// <summary>Definitions whose department reminder, SLA breach and information deadline come within seconds.</summary>
     public static DefinitionCatalog Fast(string remindAfter = "PT1S", string decideWithin = "PT2S", string respondWithin = "PT2S") =>
         DefinitionCatalog.FromSources(Sources(false, d =>

@@ -40,7 +40,9 @@ public sealed class DurableTaskCoreEngine : IHostedService, IAsyncDisposable
 
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
         _worker = new TaskHubWorker(_service, loggerFactory);
-        _worker.AddTaskOrchestrations(new ShimOrchestrationCreator(ServiceJourney.Name, () => new ServiceJourney(), shims).Init());
+        // Every version side by side: new journeys start on the current one, running ones finish on theirs.
+        _worker.AddTaskOrchestrations([.. JourneyVersions.Orchestrators.Select(version => new ShimOrchestrationCreator(
+            version.Key, () => (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, version.Value), shims).Init())]);
         _worker.AddTaskActivities([.. WorkflowServices.Activities.Select(type => new ShimActivityCreator(
             type.Name, () => (ITaskActivity)ActivatorUtilities.GetServiceOrCreateInstance(services, type), shims).Init())]);
     }

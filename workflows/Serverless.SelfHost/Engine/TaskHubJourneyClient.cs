@@ -5,7 +5,8 @@ using Serverless.Workflows.Journeys;
 namespace Serverless.SelfHost.Engine;
 
 /// <summary><see cref="IJourneyClient"/> over DurableTask.Core's client, for the self-host.</summary>
-public sealed class TaskHubJourneyClient(TaskHubClient client) : IJourneyClient
+/// <param name="orchestrator">The orchestrator new journeys start on: the current version, unless a test pins another.</param>
+public sealed class TaskHubJourneyClient(TaskHubClient client, string orchestrator = JourneyVersions.Current) : IJourneyClient
 {
     // A case's journey runs once: any existing instance, running or finished, blocks a second start.
     private static readonly OrchestrationStatus[] AnyExisting =
@@ -18,7 +19,7 @@ public sealed class TaskHubJourneyClient(TaskHubClient client) : IJourneyClient
     {
         try
         {
-            await client.CreateOrchestrationInstanceAsync(ServiceJourney.Name, "", caseId, caseId, tags: null, AnyExisting).ConfigureAwait(false);
+            await client.CreateOrchestrationInstanceAsync(orchestrator, "", caseId, caseId, tags: null, AnyExisting).ConfigureAwait(false);
             return true;
         }
         catch (OrchestrationAlreadyExistsException)

@@ -23,6 +23,15 @@ public sealed class CaseRecord
     /// <summary>The journey step now running, for a cheap status read.</summary>
     [JsonPropertyName("step")] public string Step { get; set; } = JourneySteps.Identity;
 
+    /// <summary>
+    /// The registered name of the orchestrator running the case's journey (for example <c>ServiceJourney_v2</c>). Absent
+    /// on cases whose journey started before orchestrators were versioned: those run <c>ServiceJourney</c> (v1).
+    /// </summary>
+    [JsonPropertyName("orchestrator_version")] public string? OrchestratorVersion { get; set; }
+
+    /// <summary>Set while the journey is parked on a failed step (status <c>needs_attention</c>), cleared by an operator's retry.</summary>
+    [JsonPropertyName("attention")] public AttentionState? Attention { get; set; }
+
     [JsonPropertyName("submitted_at")] public required DateTimeOffset SubmittedAt { get; init; }
     [JsonPropertyName("updated_at")] public DateTimeOffset UpdatedAt { get; set; }
     [JsonPropertyName("finished_at")] public DateTimeOffset? FinishedAt { get; set; }
@@ -116,6 +125,14 @@ public sealed class NotificationRecord
 
     /// <summary>Delivery status from Notify's callbacks, once the real adapter lands (created, delivered, permanent-failure…).</summary>
     [JsonPropertyName("delivery_status")] public string? DeliveryStatus { get; set; }
+}
+
+/// <summary>Why a journey is parked, and the status it returns to when the operator retries the step.</summary>
+public sealed class AttentionState
+{
+    [JsonPropertyName("failed_step")] public required string FailedStep { get; init; }
+    [JsonPropertyName("parked_from")] public required string ParkedFrom { get; init; }
+    [JsonPropertyName("parked_at")] public required DateTimeOffset ParkedAt { get; init; }
 }
 
 public sealed class RetentionState

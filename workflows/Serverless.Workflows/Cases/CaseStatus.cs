@@ -16,8 +16,14 @@ public static class CaseStatus
     /// <summary>The journey stopped on a step that failed after all its retries: ops have been alerted and must act.</summary>
     public const string Failed = "failed";
 
+    /// <summary>
+    /// A step failed after all its retries (journeys from ServiceJourney_v2 on): the journey is parked, ops have been
+    /// alerted, and it waits for an operator to retry the step or withdraw the case. Not finished: nothing is lost.
+    /// </summary>
+    public const string NeedsAttention = "needs_attention";
+
     public static IReadOnlyList<string> All { get; } =
-        [Submitted, AwaitingPayment, WithDepartment, AwaitingInformation, Approved, Rejected, Closed, Failed];
+        [Submitted, AwaitingPayment, WithDepartment, AwaitingInformation, Approved, Rejected, Closed, Failed, NeedsAttention];
 
     public static bool IsFinished(string status) => status is Approved or Rejected or Closed or Failed;
 }

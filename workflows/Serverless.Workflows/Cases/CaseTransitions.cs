@@ -22,7 +22,15 @@ public static class CaseTransitions
         (CaseStatus.AwaitingPayment, CaseStatus.Failed),
         (CaseStatus.WithDepartment, CaseStatus.Failed),
         (CaseStatus.AwaitingInformation, CaseStatus.Failed),
+        .. Parkable.SelectMany(s => new[] { (s, CaseStatus.NeedsAttention), (CaseStatus.NeedsAttention, s) }),
+        (CaseStatus.NeedsAttention, CaseStatus.Closed),
     ];
+
+    /// <summary>
+    /// Every status a journey can be parked from, and return to when the operator retries (the case records which one in
+    /// <see cref="CaseRecord.Attention"/>). An operator's withdraw closes the parked case.
+    /// </summary>
+    private static string[] Parkable => [CaseStatus.Submitted, CaseStatus.AwaitingPayment, CaseStatus.WithDepartment, CaseStatus.AwaitingInformation];
 
     public static IReadOnlyCollection<(string From, string To)> Edges => Allowed;
 

@@ -20,6 +20,18 @@ public static class TimelineMilestones
 
     /// <summary>A step failed after all its retries; the journey stopped and ops were alerted.</summary>
     public const string JourneyFailed = "journey_failed";
+
+    /// <summary>A step failed after all its retries; the journey is parked for an operator (ServiceJourney_v2 on).</summary>
+    public const string NeedsAttention = "needs_attention";
+
+    /// <summary>An operator retried the parked step.</summary>
+    public const string OperatorRetried = "operator_retried";
+
+    /// <summary>An operator withdrew the parked case; it closes as withdrawn.</summary>
+    public const string OperatorWithdrew = "operator_withdrew";
+
+    /// <summary>A citizen notification failed after all its retries; the journey went on and ops were alerted.</summary>
+    public const string NotificationFailed = "notification_failed";
 }
 
 /// <summary>Who or what acted on a case, as the timeline shows it.</summary>
@@ -30,4 +42,6 @@ public static class Actors
     public const string Pay = "gov.uk-pay";
 
     public static string Department(string id) => "department:" + id;
+
+    public static string Operator(string id) => "operator:" + id;
 }

@@ -32,7 +32,7 @@ public sealed partial class DecisionIntake(
         {
             // A redelivered message: harmless. If the case still waits for a decision, the first delivery may not have
             // reached the journey, so it is raised again (the journey drops ids it has seen).
-            if (record.Status == CaseStatus.WithDepartment)
+            if (AwaitsDecision(record))
             {
                 await journeys.RaiseEventAsync(caseId!, JourneyEvents.Decision, decision, cancellationToken).ConfigureAwait(false);
                 return DecisionIntakeResult.Accepted;
@@ -40,7 +40,7 @@ public sealed partial class DecisionIntake(
             LogDuplicate(log, caseId!, decision.DecisionId);
             return DecisionIntakeResult.Ignored;
         }
-        if (record.Status != CaseStatus.WithDepartment)
+        if (!AwaitsDecision(record))
             return await RefuseAsync(message, dequeueCount, $"case_not_awaiting_decision: case '{caseId}' is '{record.Status}'.", cancellationToken)
                 .ConfigureAwait(false);
 
@@ -56,6 +56,14 @@ public sealed partial class DecisionIntake(
         await journeys.RaiseEventAsync(caseId!, JourneyEvents.Decision, decision, cancellationToken).ConfigureAwait(false);
         return DecisionIntakeResult.Accepted;
     }
+
+    /// <summary>
+    /// With the department, or parked there on a failed step: a parked journey holds the decision and processes it after
+    /// the operator's retry, so it is taken now rather than dropped.
+    /// </summary>
+    private static bool AwaitsDecision(CaseRecord record) =>
+        record.Status == CaseStatus.WithDepartment
+        || (record.Status == CaseStatus.NeedsAttention && record.Attention?.ParkedFrom == CaseStatus.WithDepartment);
 
     private (DecisionMade? Decision, string? Reason, string? CaseId, string? Refusal) Parse(string message)
     {

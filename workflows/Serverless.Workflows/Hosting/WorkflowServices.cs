@@ -27,6 +27,9 @@ public static class WorkflowServices
         typeof(OpenCaseActivity), typeof(CheckPaymentActivity), typeof(HandOffActivity), typeof(RemindDepartmentActivity),
         typeof(EscalateCaseActivity), typeof(RequestInformationActivity), typeof(ReturnToDepartmentActivity),
         typeof(ConcludeCaseActivity), typeof(CloseCaseActivity), typeof(RecordJourneyFailureActivity),
+        // ServiceJourney_v2's own steps.
+        typeof(OpenJourneyActivity), typeof(ParkCaseActivity), typeof(ResumeCaseActivity), typeof(RecordDecisionActivity),
+        typeof(NotifyCitizenActivity), typeof(RecordNotificationFailureActivity), typeof(RefundCaseActivity),
     ];
 
     /// <summary>
@@ -57,6 +60,10 @@ public static class WorkflowServices
         services.AddSingleton<CaseRefunder>();
         services.AddSingleton<JourneyStepContext>();
         services.AddSingleton<CaseCloser>();
+        services.AddSingleton<CaseOpener>();
+        services.AddSingleton<CaseConcluder>();
+        services.TryAddSingleton(JourneyRetryPolicies.Production);
+        services.AddSingleton<OperatorActions>();
         foreach (var activity in Activities)
             services.AddTransient(activity);
 

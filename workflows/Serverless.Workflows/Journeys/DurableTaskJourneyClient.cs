@@ -4,7 +4,8 @@ using Microsoft.DurableTask.Client;
 namespace Serverless.Workflows.Journeys;
 
 /// <summary><see cref="IJourneyClient"/> over Microsoft.DurableTask's client: the Functions app's [DurableClient] and the in-memory test host.</summary>
-public sealed class DurableTaskJourneyClient(DurableTaskClient client) : IJourneyClient
+/// <param name="orchestrator">The orchestrator new journeys start on: the current version, unless a test pins another.</param>
+public sealed class DurableTaskJourneyClient(DurableTaskClient client, string orchestrator = JourneyVersions.Current) : IJourneyClient
 {
     public async Task<bool> StartIfAbsentAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -12,7 +13,7 @@ public sealed class DurableTaskJourneyClient(DurableTaskClient client) : IJourne
             return false;
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(ServiceJourney.Name, caseId, new StartOrchestrationOptions(caseId), cancellationToken)
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, caseId, new StartOrchestrationOptions(caseId), cancellationToken)
                 .ConfigureAwait(false);
             return true;
         }

@@ -6,6 +6,21 @@ public static class JourneyEvents
     public const string Payment = "payment";
     public const string Decision = "decision";
     public const string Information = "information";
+
+    /// <summary>An operator's answer to a parked journey (ServiceJourney_v2 on): <see cref="OperatorAction"/>.</summary>
+    public const string Operator = "operator";
+}
+
+/// <summary>
+/// An operator retries the parked step or withdraws the case (<see cref="OperatorActionKinds"/>). The actor is the
+/// operator's staff id and the reason an operational note: both land in the journey's history, so never personal data.
+/// </summary>
+public sealed record OperatorAction(string Action, string Actor, string Reason);
+
+public static class OperatorActionKinds
+{
+    public const string Retry = "retry";
+    public const string Withdraw = "withdraw";
 }
 
 /// <summary>A payment settled (from Pay's webhook).</summary>

@@ -6,6 +6,21 @@ namespace Serverless.Workflows.Payments;
 /// <summary>Refunds a case's payment in full, once: the key makes a retried refund return the first one, and the case records it.</summary>
 public sealed class CaseRefunder(IPaymentGateway payments, ICaseStore cases, TimeProvider clock)
 {
+    /// <summary>
+    /// Applies <see cref="RefundRule"/> to a finished case: refunds the payment if the rule says so and the money was
+    /// taken (asking Pay when the case has not seen the success: the citizen may have paid as the case closed).
+    /// </summary>
+    public async Task<CaseRecord> RefundIfDueAsync(CaseRecord record, ServiceDefinition definition, CancellationToken cancellationToken)
+    {
+        if (record.Payment is not { RefundId: null } payment || !CaseStatus.IsFinished(record.Status)
+            || !RefundRule.Refunds(RefundRule.EndingOf(record), definition))
+            return record;
+        if (payment.Status != PayStatuses.Success
+            && !(await payments.GetPaymentAsync(definition.Accounts.Pay!, payment.PaymentId, cancellationToken).ConfigureAwait(false)).Succeeded)
+            return record;
+        return await RefundAsync(record, definition, RefundRule.IdempotencyKey(record), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<CaseRecord> RefundAsync(CaseRecord record, ServiceDefinition definition, string idempotencyKey, CancellationToken cancellationToken)
     {
         if (record.Payment is not { RefundId: null } payment)

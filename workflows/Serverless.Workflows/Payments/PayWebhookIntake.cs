@@ -64,8 +64,8 @@ public sealed partial class PayWebhookIntake(
         if (CaseStatus.IsFinished(record.Status))
         {
             // Redelivered, or paid after the journey gave up at the payment's expiry: never restart a finished journey,
-            // and never keep money for a case that was closed without a decision.
-            if (outcome == PaymentOutcomes.Succeeded && record.Status == CaseStatus.Closed)
+            // and refund by the one rule for how the case ended.
+            if (outcome == PaymentOutcomes.Succeeded)
                 await RefundLatePaymentAsync(record, cancellationToken).ConfigureAwait(false);
             return Acknowledge("ignored");
         }
@@ -76,16 +76,15 @@ public sealed partial class PayWebhookIntake(
 
     private async Task RefundLatePaymentAsync(CaseRecord record, CancellationToken cancellationToken)
     {
-        if (record.Payment is not { RefundId: null })
-            return;
-        await refunder.RefundAsync(record, catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion)), record.Id + ":late-refund", cancellationToken)
+        var refunded = await refunder.RefundIfDueAsync(record, catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion)), cancellationToken)
             .ConfigureAwait(false);
-        LogLateRefund(log, record.Id);
+        if (refunded.Payment?.RefundId is not null && record.Payment?.RefundId is null)
+            LogLateRefund(log, record.Id);
     }
 
     private static IResult Acknowledge(string status) => Results.Json(new { status }, ApiJson.Options);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} was paid after it closed; the payment was refunded")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} was paid after it ended; the payment was refunded by the refund rule")]
     private static partial void LogLateRefund(ILogger log, string caseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pay webhook {WebhookMessageId} names no current payment of ours; acknowledged and ignored")]

@@ -13,6 +13,12 @@ public interface IJourneyTelemetry
     void JourneyFailed(DefinitionKey service, string reason);
     void StepCompleted(DefinitionKey service, string step, TimeSpan duration);
     void SlaBreached(DefinitionKey service);
+
+    /// <summary>A journey parked on <paramref name="step"/> after its retries: ops must retry or withdraw it.</summary>
+    void JourneyNeedsAttention(DefinitionKey service, string step);
+
+    /// <summary>The notification for <paramref name="milestone"/> was not sent after its retries.</summary>
+    void NotificationFailed(DefinitionKey service, string milestone);
     void PoisonMessage(string queue, string reason);
     void CasesWaitingOnDepartment(string serviceId, int count);
     void PoisonQueueDepth(string queue, int depth);

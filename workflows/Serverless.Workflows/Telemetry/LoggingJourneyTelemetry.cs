@@ -10,6 +10,8 @@ public sealed partial class LoggingJourneyTelemetry(ILogger<LoggingJourneyTeleme
     public void JourneyCompleted(DefinitionKey service, string outcome) => Event(log, TelemetryNames.JourneyCompleted, service.ServiceId, service.Version, outcome);
     public void JourneyFailed(DefinitionKey service, string reason) => Event(log, TelemetryNames.JourneyFailed, service.ServiceId, service.Version, reason);
     public void SlaBreached(DefinitionKey service) => Event(log, TelemetryNames.SlaBreached, service.ServiceId, service.Version, "");
+    public void JourneyNeedsAttention(DefinitionKey service, string step) => Event(log, TelemetryNames.JourneyNeedsAttention, service.ServiceId, service.Version, step);
+    public void NotificationFailed(DefinitionKey service, string milestone) => Event(log, TelemetryNames.NotificationFailed, service.ServiceId, service.Version, milestone);
     public void PoisonMessage(string queue, string reason) => Event(log, TelemetryNames.PoisonMessage, queue, 0, reason);
 
     public void StepCompleted(DefinitionKey service, string step, TimeSpan duration) =>

@@ -13,6 +13,12 @@ public static class TelemetryNames
     public const string SlaBreached = "SlaBreached";
     public const string PoisonMessage = "PoisonMessage";
 
+    /// <summary>A journey parked on a failed step and waits for an operator: the ops alert (ServiceJourney_v2 on).</summary>
+    public const string JourneyNeedsAttention = "JourneyNeedsAttention";
+
+    /// <summary>A citizen notification failed after all its retries; the journey went on without it.</summary>
+    public const string NotificationFailed = "NotificationFailed";
+
     // Custom metrics (customMetrics table).
     public const string StepDuration = "JourneyStepDurationMs";
     public const string CasesWaitingOnDepartment = "CasesWaitingOnDepartment";
@@ -26,7 +32,7 @@ public static class TelemetryNames
     public const string Reason = "Reason";
     public const string Queue = "Queue";
 
-    public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage];
+    public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage, JourneyNeedsAttention, NotificationFailed];
     public static IReadOnlyList<string> Metrics { get; } = [StepDuration, CasesWaitingOnDepartment, PoisonQueueDepth];
     public static IReadOnlyList<string> Dimensions { get; } = [ServiceId, ServiceVersion, Step, Outcome, Reason, Queue];
 }

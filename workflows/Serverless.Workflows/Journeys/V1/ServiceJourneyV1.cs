@@ -6,17 +6,21 @@ using Serverless.Workflows.Departments;
 using Serverless.Workflows.Journeys.Activities;
 using Serverless.Workflows.Payments;
 
-namespace Serverless.Workflows.Journeys;
+namespace Serverless.Workflows.Journeys.V1;
 
 /// <summary>
+/// RELEASED, FROZEN: journeys started before ServiceJourney_v2 run this under its original name, "ServiceJourney", and
+/// replay its code on every step. Do not change its awaits, activity names or inputs (see Journeys/README.md); the
+/// replay tests over its recorded histories fail if you do. New journeys start on <see cref="JourneyVersions.Current"/>.
+///
 /// The one generic journey every service runs: identity, payment, department hand-off, decision, with notifications at
 /// each milestone. Its input is the case id alone; the pinned definition reaches it only through activity results.
 /// Each activity is a milestone step that records its milestone, notifies and sends its messages idempotently, so the
 /// journey costs a few steps rather than one per side effect (every step is ~9 storage requests on Azure Storage).
 /// </summary>
-public sealed partial class ServiceJourney : TaskOrchestrator<string, JourneyOutcome>
+public sealed partial class ServiceJourneyV1 : TaskOrchestrator<string, JourneyOutcome>
 {
-    public const string Name = nameof(ServiceJourney);
+    public const string Name = JourneyVersions.V1;
 
     /// <summary>
     /// Bounds the decision loop so history cannot grow without limit. A round is a reminder, an escalation, a request for
@@ -24,7 +28,10 @@ public sealed partial class ServiceJourney : TaskOrchestrator<string, JourneyOut
     /// </summary>
     private const int MaxDecisionRounds = 500;
 
-    /// <summary>Every external call may fail transiently: retry with backoff for about seven minutes before failing the journey.</summary>
+    /// <summary>
+    /// Every external call may fail transiently: retry with backoff before failing the journey. The waits are
+    /// 5+10+20+40+80 s = 155 s (about 2.5 minutes, not the seven once claimed here); v2 sizes its windows per step.
+    /// </summary>
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(3)));
 
@@ -76,7 +83,7 @@ public sealed partial class ServiceJourney : TaskOrchestrator<string, JourneyOut
     private static async Task<JourneyOutcome> AwaitDecisionAsync(
         TaskOrchestrationContext context, string caseId, OpenedJourney opened, DepartmentDeadlines deadlines)
     {
-        var log = context.CreateReplaySafeLogger<ServiceJourney>();
+        var log = context.CreateReplaySafeLogger<ServiceJourneyV1>();
         var handled = new HashSet<string>(StringComparer.Ordinal);
         bool reminded = false, escalated = false;
 
