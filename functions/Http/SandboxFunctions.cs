@@ -16,8 +16,8 @@ public sealed class SandboxFunctions(SandboxHttpApi sandbox)
         sandbox.IssueTokenAsync(request).ToActionResult();
 
     [Function("SandboxNotifications")]
-    public IActionResult Notifications([HttpTrigger(AuthorizationLevel.Function, "get", Route = SandboxRoutes.Notifications)] HttpRequest request) =>
-        sandbox.Notifications(request).ToActionResult();
+    public Task<IActionResult> Notifications([HttpTrigger(AuthorizationLevel.Function, "get", Route = SandboxRoutes.Notifications)] HttpRequest request) =>
+        sandbox.NotificationsAsync(request).ToActionResult();
 
     [Function("SandboxPaymentPage")]
     public Task<IActionResult> PaymentPage(

@@ -16,6 +16,9 @@ public sealed class ApplicationInsightsJourneyTelemetry(TelemetryClient client) 
     public void PoisonMessage(string queue, string reason) =>
         client.TrackEvent(TelemetryNames.PoisonMessage, new Dictionary<string, string> { [TelemetryNames.Queue] = queue, [TelemetryNames.Reason] = reason });
 
+    public void NotificationFailed(DefinitionKey service, string milestone, string status) =>
+        Event(TelemetryNames.NotificationFailed, service, (TelemetryNames.Milestone, milestone), (TelemetryNames.Outcome, status));
+
     public void StepCompleted(DefinitionKey service, string step, TimeSpan duration) =>
         client.GetMetric(TelemetryNames.StepDuration, TelemetryNames.ServiceId, TelemetryNames.ServiceVersion, TelemetryNames.Step)
             .TrackValue(duration.TotalMilliseconds, service.ServiceId, Version(service), step);

@@ -1,6 +1,7 @@
 using Serverless.Workflows.Api;
 using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Notifications;
 
 namespace Serverless.Functions.Tests;
 
@@ -35,6 +36,12 @@ public static class ExpectedFunctions
         // Pay authenticates by signing the body; the OpenAPI document is public.
         new("PayWebhook", Routes.PayWebhook, "POST", Anonymous, DurableClient: true),
         new("OpenApiDocument", Routes.OpenApi, "GET", Anonymous, DurableClient: false),
+        // Notify's receipts carry its bearer token; the Notify sandbox checks Notify's own API-key JWT.
+        new("NotifyCallback", NotifyRoutes.Callback, "POST", Anonymous, DurableClient: false),
+        new("NotifySandboxSendEmail", NotifyRoutes.SandboxEmail, "POST", Anonymous, DurableClient: false),
+        new("NotifySandboxSendSms", NotifyRoutes.SandboxSms, "POST", Anonymous, DurableClient: false),
+        new("NotifySandboxGetMessage", NotifyRoutes.SandboxMessage, "GET", Anonymous, DurableClient: false),
+        new("NotifySandboxListMessages", NotifyRoutes.SandboxMessages, "GET", Anonymous, DurableClient: false),
     ];
 
     public static IReadOnlyList<Timer> TimerFunctions { get; } =

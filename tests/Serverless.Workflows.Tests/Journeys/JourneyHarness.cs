@@ -46,7 +46,7 @@ public sealed class JourneyHarness : IAsyncDisposable
     public InMemoryCaseStore Cases => Get<InMemoryCaseStore>();
     public RecordingDepartmentQueues Queues => Get<RecordingDepartmentQueues>();
     public RecordingTelemetry Telemetry => Get<RecordingTelemetry>();
-    public SandboxNotificationOutbox Notify => Get<SandboxNotificationOutbox>();
+    public RecordingNotificationSender Notify => Get<RecordingNotificationSender>();
     public SandboxPaymentProvider Pay => Get<SandboxPaymentProvider>();
     public SandboxIdentityProvider Identity => Get<SandboxIdentityProvider>();
 
@@ -80,6 +80,8 @@ public sealed class JourneyHarness : IAsyncDisposable
                 services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
                 services.AddSingleton<RecordingDepartmentQueues>();
                 services.AddSingleton<IDepartmentQueues>(sp => sp.GetRequiredService<RecordingDepartmentQueues>());
+                services.AddSingleton<RecordingNotificationSender>();
+                services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<RecordingNotificationSender>());
                 services.AddSingleton<RecordingTelemetry>();
                 services.AddSingleton<IJourneyTelemetry>(sp => sp.GetRequiredService<RecordingTelemetry>());
             },

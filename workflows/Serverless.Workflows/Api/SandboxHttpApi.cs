@@ -7,7 +7,7 @@ using Serverless.Workflows.Applications;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Definitions;
 using Serverless.Workflows.Identity;
-using Serverless.Workflows.Notifications;
+using Serverless.Workflows.Notifications.Sandbox;
 using Serverless.Workflows.Payments;
 
 namespace Serverless.Workflows.Api;
@@ -45,20 +45,8 @@ public sealed class SandboxHttpApi(IOptions<PlatformOptions> platform, IServiceP
             : Problems.NotFound($"Payment '{paymentId}'");
     }
 
-    public IResult Notifications(HttpRequest request)
-    {
-        if (!Enabled)
-            return Disabled();
-        var caseId = request.Query["case_id"].ToString();
-        return Results.Json(new
-        {
-            messages = services.GetRequiredService<SandboxNotificationOutbox>().ForCase(caseId).Select(n => new
-            {
-                id = n.NotificationId, sent_at = n.SentAt.UtcDateTime, channel = n.Message.Channel, template_id = n.Message.TemplateId,
-                reference = n.Message.Reference, personalisation = n.Message.Personalisation,
-            }),
-        });
-    }
+    public Task<IResult> NotificationsAsync(HttpRequest request) =>
+        Enabled ? services.GetRequiredService<NotifySandbox>().ForCaseAsync(request) : Task.FromResult(Disabled());
 
     private bool Enabled => platform.Value.Mode == PlatformOptions.SandboxMode;
 

@@ -16,4 +16,7 @@ public interface IJourneyTelemetry
     void PoisonMessage(string queue, string reason);
     void CasesWaitingOnDepartment(string serviceId, int count);
     void PoisonQueueDepth(string queue, int depth);
+
+    /// <summary>A citizen notification failed (a Notify receipt, or a request Notify refused): the milestone and status only.</summary>
+    void NotificationFailed(DefinitionKey service, string milestone, string status);
 }

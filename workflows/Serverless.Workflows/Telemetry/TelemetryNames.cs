@@ -12,6 +12,7 @@ public static class TelemetryNames
     public const string JourneyFailed = "JourneyFailed";
     public const string SlaBreached = "SlaBreached";
     public const string PoisonMessage = "PoisonMessage";
+    public const string NotificationFailed = "NotificationFailed";
 
     // Custom metrics (customMetrics table).
     public const string StepDuration = "JourneyStepDurationMs";
@@ -25,8 +26,9 @@ public static class TelemetryNames
     public const string Outcome = "Outcome";
     public const string Reason = "Reason";
     public const string Queue = "Queue";
+    public const string Milestone = "Milestone";
 
-    public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage];
+    public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage, NotificationFailed];
     public static IReadOnlyList<string> Metrics { get; } = [StepDuration, CasesWaitingOnDepartment, PoisonQueueDepth];
-    public static IReadOnlyList<string> Dimensions { get; } = [ServiceId, ServiceVersion, Step, Outcome, Reason, Queue];
+    public static IReadOnlyList<string> Dimensions { get; } = [ServiceId, ServiceVersion, Step, Outcome, Reason, Queue, Milestone];
 }
