@@ -60,7 +60,14 @@ public sealed class SelfHostFixture : IAsyncLifetime
             ["SelfHost:SweepInterval"] = "00:00:01",
             ["SelfHost:FrontendApiKeys:e2e"] = FrontendKey,
             ["Logging:LogLevel:Default"] = "Warning",
-        }).AddInMemoryCollection(Settings), Overrides);
+        }).AddInMemoryCollection(Settings), services =>
+        {
+            // Observes (never changes) every exchange with the Notify sandbox, for the conformance tests.
+            services.AddTransient<NotifyExchangeRecorder>();
+            services.AddHttpClient(Serverless.Workflows.Notifications.GovukNotifySender.HttpClientName).AddHttpMessageHandler<NotifyExchangeRecorder>();
+            services.AddHttpClient(Serverless.Workflows.Notifications.Sandbox.NotifySandboxReceipts.HttpClientName).AddHttpMessageHandler<NotifyExchangeRecorder>();
+            Overrides?.Invoke(services);
+        });
         await _app.StartAsync();
     }
 
