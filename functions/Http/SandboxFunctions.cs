@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Workflows.Api;
+using Serverless.Workflows.Identity;
 
 namespace Serverless.Functions.Http;
 
@@ -18,6 +19,10 @@ public sealed class SandboxFunctions(SandboxHttpApi sandbox)
     [Function("SandboxNotifications")]
     public Task<IActionResult> Notifications([HttpTrigger(AuthorizationLevel.Function, "get", Route = SandboxRoutes.Notifications)] HttpRequest request) =>
         sandbox.NotificationsAsync(request).ToActionResult();
+
+    [Function("SandboxIdentityKeys")]
+    public IActionResult IdentityKeys([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = IdentityRoutes.SandboxKeys)] HttpRequest request) =>
+        sandbox.IdentityKeys().ToActionResult();
 
     [Function("SandboxPaymentPage")]
     public Task<IActionResult> PaymentPage(

@@ -1,5 +1,6 @@
 using Serverless.Workflows.Api;
 using Serverless.Workflows.Hosting;
+using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Notifications;
 
@@ -30,6 +31,8 @@ public static class ExpectedFunctions
         new("ListSlaBreaches", Routes.SlaBreaches, "GET", FunctionKey, DurableClient: false),
         new("SandboxIssueToken", SandboxRoutes.IdentityTokens, "POST", FunctionKey, DurableClient: false),
         new("SandboxNotifications", SandboxRoutes.Notifications, "GET", FunctionKey, DurableClient: false),
+        // The identity sandbox's public key is public, as One Login's did.json is.
+        new("SandboxIdentityKeys", IdentityRoutes.SandboxKeys, "GET", Anonymous, DurableClient: false),
         // The sandbox's payment page is the citizen's browser's.
         new("SandboxPaymentPage", SandboxRoutes.PaymentPage, "GET", Anonymous, DurableClient: false),
         new("SandboxCompletePayment", SandboxRoutes.CompletePayment, "POST", Anonymous, DurableClient: false),

@@ -91,7 +91,12 @@ public sealed class SelfHostFixture : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
+        {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            // A frontend sends its session's subject beside the token; here the session is the token's own subject.
+            if (new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CanReadToken(token))
+                request.Headers.Add("Citizen-Subject", new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Subject);
+        }
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is not null)

@@ -1,4 +1,5 @@
 using Serverless.Workflows.Api;
+using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
 
 namespace Serverless.SelfHost.Endpoints;
@@ -31,6 +32,7 @@ public static class ApiEndpoints
         api.MapPost(Routes.PayWebhook, (JourneyHttpApi h, HttpRequest r, IJourneyClient j) => h.PayWebhookAsync(r, j));
         api.MapGet(Routes.OpenApi, JourneyHttpApi.OpenApi);
         api.MapNotifyApi();
+        api.MapGet(IdentityRoutes.SandboxKeys, (SandboxHttpApi s) => s.IdentityKeys());
         return app;
     }
 }

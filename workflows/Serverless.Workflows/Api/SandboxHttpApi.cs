@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,8 +28,15 @@ public sealed class SandboxHttpApi(IOptions<PlatformOptions> platform, IServiceP
         var level = (string?)body?["level"];
         if (body is null || string.IsNullOrWhiteSpace(subject) || level is null || !IdentityLevels.IsKnown(level))
             return Problems.BadRequest("invalid-token-request", error ?? "Give a subject and a level (P0, P1 or P2).");
-        return Results.Json(new { token = services.GetRequiredService<SandboxIdentityProvider>().Issue(subject, level) });
+        // Optional, for tests of refusal: a token for another client, or one that has already expired (negative seconds).
+        var audience = (string?)body["audience"];
+        var lifetime = body["expires_in_seconds"] is JsonValue seconds && seconds.TryGetValue<int>(out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        return Results.Json(new { token = services.GetRequiredService<SandboxIdentityProvider>().Issue(subject, level, lifetime, audience) });
     }
+
+    /// <summary>The identity sandbox's public signing key, as One Login publishes its own: anonymous, like did.json.</summary>
+    public IResult IdentityKeys() =>
+        Enabled ? Results.Json(services.GetRequiredService<SandboxIdentityProvider>().Jwks()) : Disabled();
 
     public async Task<IResult> PaymentPageAsync(HttpRequest request, string paymentId) =>
         Enabled && await Pay.FindPaymentAsync(paymentId, request.HttpContext.RequestAborted).ConfigureAwait(false) is { } payment

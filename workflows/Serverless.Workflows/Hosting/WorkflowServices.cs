@@ -87,7 +87,7 @@ public static class WorkflowServices
         });
         services.AddHttpClient(SandboxPaymentProvider.WebhookClient);
         services.AddSingleton<SandboxIdentityProvider>();
-        services.AddSingleton<IIdentityVerifier>(sp => EnsureSandbox(sp).GetRequiredService<SandboxIdentityProvider>());
+        services.AddOneLogin(configuration);
         services.AddSingleton<SandboxPaymentProvider>();
         services.AddSingleton<IPaymentGateway>(sp => EnsureSandbox(sp).GetRequiredService<SandboxPaymentProvider>());
         services.AddNotify(configuration);
@@ -115,6 +115,15 @@ public static class WorkflowServices
         services.AddSingleton<NotifySandboxReceipts>();
         services.AddHostedService(sp => sp.GetRequiredService<NotifySandboxReceipts>());
         services.AddSingleton<NotifySandbox>();
+    }
+
+    /// <summary>One Login's core identity JWT, verified against the issuer's published keys (the identity sandbox's in sandbox mode).</summary>
+    private static void AddOneLogin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OneLoginOptions>().Bind(configuration.GetSection(OneLoginOptions.Section));
+        services.AddHttpClient(IdentityKeySet.HttpClientName);
+        services.AddSingleton<IdentityKeySet>();
+        services.AddSingleton<IIdentityVerifier, OneLoginIdentityVerifier>();
     }
 
     private static IServiceProvider EnsureSandbox(IServiceProvider services)
