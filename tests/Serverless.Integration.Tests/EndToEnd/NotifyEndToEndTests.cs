@@ -97,6 +97,46 @@ public sealed class NotifyEndToEndTests(SelfHostFixture host)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("stale", 403)]
+    [InlineData("wrong-secret", 403)]
+    [InlineData("unknown-service", 403)]
+    [InlineData("fresh", 201)]
+    public async Task Notify_sandbox_checks_the_API_key_token_as_Notify_does(string token, int expected)
+    {
+        // The sample service's key from appsettings.json: {key_name}-{service_id}-{secret}.
+        var key = Serverless.Workflows.Notifications.Sandbox.NotifyApiKey.Parse(
+            "environment_agency_sandbox-3f2c8a7e-1b4d-4c6e-9a0f-5d7e8b9c0a1b-8e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b")!;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var jwt = token switch
+        {
+            "stale" => NotifyJwt(key.ServiceId, key.Secret, now - 60),
+            "wrong-secret" => NotifyJwt(key.ServiceId, Guid.NewGuid().ToString(), now),
+            "unknown-service" => NotifyJwt(Guid.NewGuid().ToString(), key.Secret, now),
+            _ => NotifyJwt(key.ServiceId, key.Secret, now),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/sandbox/notify/v2/notifications/email")
+        {
+            Content = JsonContent.Create(new { email_address = "someone@example.com", template_id = Guid.NewGuid().ToString(), reference = "sandbox-auth-test" }),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + jwt);
+        using var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        if (expected == 403)
+            Assert.Equal("AuthError", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![0]!["error"]);
+    }
+
+    /// <summary>A Notify API token made by hand: HS256 over <c>{"iss","iat"}</c> with the key's secret.</summary>
+    private static string NotifyJwt(string serviceId, string secret, long issuedAt)
+    {
+        static string Encode(byte[] bytes) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(bytes);
+        var signed = Encode("{\"typ\":\"JWT\",\"alg\":\"HS256\"}"u8.ToArray()) + "." +
+            Encode(System.Text.Encoding.UTF8.GetBytes($"{{\"iss\":\"{serviceId}\",\"iat\":{issuedAt}}}"));
+        var signature = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.ASCII.GetBytes(signed));
+        return signed + "." + Encode(signature);
+    }
+
     private async Task<(string CaseId, string Token)> ApplyAsync(JsonObject application)
     {
         var subject = "notify-citizen-" + Guid.NewGuid().ToString("N")[..8];
