@@ -27,6 +27,15 @@ public sealed class NotifyEndToEndTests(SelfHostFixture host)
         var delivered = await host.WaitForCaseAsync(caseId, token, c => HasMilestone(c, "notification_delivered"), "a delivery receipt on the timeline");
         Assert.Contains(delivered["timeline"]!.AsArray(), t => (string?)t!["actor"] == "gov.uk-notify");
 
+        // Every operation the platform uses, through the official client as a service would call Notify itself.
+        using var http = new HttpClient(new NotifyExchangeRecorder { InnerHandler = new HttpClientHandler() });
+        using var wrapper = new Notify.Client.HttpClientWrapper(http);
+        var client = new Notify.Client.NotificationClient(wrapper, SampleKey);
+        wrapper.BaseAddress = new Uri(host.BaseUrl, "api/sandbox/notify/");
+        var sms = await client.SendSmsAsync("07700900123", Guid.NewGuid().ToString(), new() { ["reference"] = "RFL-TEST" }, $"{caseId}:sms-check");
+        Assert.Equal(sms.id, (await client.GetNotificationByIdAsync(sms.id)).id);
+        Assert.Equal(sms.id, Assert.Single((await client.GetNotificationsAsync(reference: $"{caseId}:sms-check")).notifications).id);
+
         var exchanges = NotifyExchangeRecorder.Exchanges.ToList();
         Assert.Contains(exchanges, e => e.Method == "POST" && e.Path.EndsWith("/v2/notifications/email", StringComparison.Ordinal) && e.Status == 201);
         Assert.Contains(exchanges, e => e.Path.EndsWith("/callbacks/notify", StringComparison.Ordinal) && e.Status == 204);
@@ -104,9 +113,7 @@ public sealed class NotifyEndToEndTests(SelfHostFixture host)
     [InlineData("fresh", 201)]
     public async Task Notify_sandbox_checks_the_API_key_token_as_Notify_does(string token, int expected)
     {
-        // The sample service's key from appsettings.json: {key_name}-{service_id}-{secret}.
-        var key = Serverless.Workflows.Notifications.Sandbox.NotifyApiKey.Parse(
-            "environment_agency_sandbox-3f2c8a7e-1b4d-4c6e-9a0f-5d7e8b9c0a1b-8e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b")!;
+        var key = Serverless.Workflows.Notifications.Sandbox.NotifyApiKey.Parse(SampleKey)!;
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var jwt = token switch
         {
@@ -136,6 +143,9 @@ public sealed class NotifyEndToEndTests(SelfHostFixture host)
         var signature = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.ASCII.GetBytes(signed));
         return signed + "." + Encode(signature);
     }
+
+    /// <summary>The sample Environment Agency service's key in appsettings.json, which the Notify sandbox accepts.</summary>
+    private const string SampleKey = "environment_agency_sandbox-3f2c8a7e-1b4d-4c6e-9a0f-5d7e8b9c0a1b-8e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b";
 
     private async Task<(string CaseId, string Token)> ApplyAsync(JsonObject application)
     {
