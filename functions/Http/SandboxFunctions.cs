@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Workflows.Api;
+using Serverless.Workflows.Identity;
 
 namespace Serverless.Functions.Http;
 
@@ -16,8 +17,12 @@ public sealed class SandboxFunctions(SandboxHttpApi sandbox)
         sandbox.IssueTokenAsync(request).ToActionResult();
 
     [Function("SandboxNotifications")]
-    public IActionResult Notifications([HttpTrigger(AuthorizationLevel.Function, "get", Route = SandboxRoutes.Notifications)] HttpRequest request) =>
-        sandbox.Notifications(request).ToActionResult();
+    public Task<IActionResult> Notifications([HttpTrigger(AuthorizationLevel.Function, "get", Route = SandboxRoutes.Notifications)] HttpRequest request) =>
+        sandbox.NotificationsAsync(request).ToActionResult();
+
+    [Function("SandboxIdentityKeys")]
+    public IActionResult IdentityKeys([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = IdentityRoutes.SandboxKeys)] HttpRequest request) =>
+        sandbox.IdentityKeys().ToActionResult();
 
     [Function("SandboxPaymentPage")]
     public Task<IActionResult> PaymentPage(

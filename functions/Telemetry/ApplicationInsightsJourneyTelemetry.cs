@@ -13,10 +13,12 @@ public sealed class ApplicationInsightsJourneyTelemetry(TelemetryClient client) 
     public void JourneyFailed(DefinitionKey service, string reason) => Event(TelemetryNames.JourneyFailed, service, (TelemetryNames.Reason, reason));
     public void SlaBreached(DefinitionKey service) => Event(TelemetryNames.SlaBreached, service);
     public void JourneyNeedsAttention(DefinitionKey service, string step) => Event(TelemetryNames.JourneyNeedsAttention, service, (TelemetryNames.Step, step));
-    public void NotificationFailed(DefinitionKey service, string milestone) => Event(TelemetryNames.NotificationFailed, service, (TelemetryNames.Step, milestone));
 
     public void PoisonMessage(string queue, string reason) =>
         client.TrackEvent(TelemetryNames.PoisonMessage, new Dictionary<string, string> { [TelemetryNames.Queue] = queue, [TelemetryNames.Reason] = reason });
+
+    public void NotificationFailed(DefinitionKey service, string milestone, string status) =>
+        Event(TelemetryNames.NotificationFailed, service, (TelemetryNames.Milestone, milestone), (TelemetryNames.Outcome, status));
 
     public void StepCompleted(DefinitionKey service, string step, TimeSpan duration) =>
         client.GetMetric(TelemetryNames.StepDuration, TelemetryNames.ServiceId, TelemetryNames.ServiceVersion, TelemetryNames.Step)

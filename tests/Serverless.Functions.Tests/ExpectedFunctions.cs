@@ -1,6 +1,8 @@
 using Serverless.Workflows.Api;
 using Serverless.Workflows.Hosting;
+using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Notifications;
 
 namespace Serverless.Functions.Tests;
 
@@ -30,12 +32,20 @@ public static class ExpectedFunctions
         new("ListSlaBreaches", Routes.SlaBreaches, "GET", FunctionKey, DurableClient: false),
         new("SandboxIssueToken", SandboxRoutes.IdentityTokens, "POST", FunctionKey, DurableClient: false),
         new("SandboxNotifications", SandboxRoutes.Notifications, "GET", FunctionKey, DurableClient: false),
+        // The identity sandbox's public key is public, as One Login's did.json is.
+        new("SandboxIdentityKeys", IdentityRoutes.SandboxKeys, "GET", Anonymous, DurableClient: false),
         // The sandbox's payment page is the citizen's browser's.
         new("SandboxPaymentPage", SandboxRoutes.PaymentPage, "GET", Anonymous, DurableClient: false),
         new("SandboxCompletePayment", SandboxRoutes.CompletePayment, "POST", Anonymous, DurableClient: false),
         // Pay authenticates by signing the body; the OpenAPI document is public.
         new("PayWebhook", Routes.PayWebhook, "POST", Anonymous, DurableClient: true),
         new("OpenApiDocument", Routes.OpenApi, "GET", Anonymous, DurableClient: false),
+        // Notify's receipts carry its bearer token; the Notify sandbox checks Notify's own API-key JWT.
+        new("NotifyCallback", NotifyRoutes.Callback, "POST", Anonymous, DurableClient: false),
+        new("NotifySandboxSendEmail", NotifyRoutes.SandboxEmail, "POST", Anonymous, DurableClient: false),
+        new("NotifySandboxSendSms", NotifyRoutes.SandboxSms, "POST", Anonymous, DurableClient: false),
+        new("NotifySandboxGetMessage", NotifyRoutes.SandboxMessage, "GET", Anonymous, DurableClient: false),
+        new("NotifySandboxListMessages", NotifyRoutes.SandboxMessages, "GET", Anonymous, DurableClient: false),
     ];
 
     public static IReadOnlyList<Timer> TimerFunctions { get; } =

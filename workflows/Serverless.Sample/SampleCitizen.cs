@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Serverless.Sample;
 
-/// <summary>A citizen using a service frontend: signs in (sandbox One Login), applies, pays, and follows the case.</summary>
+/// <summary>
+/// A citizen using a service frontend: signs in (the identity sandbox mints the core identity JWT One Login would give
+/// the frontend), applies with that token and the session's subject, pays, and follows the case.
+/// </summary>
 public sealed class SampleCitizen(HttpClient http, string subject)
 {
     public string? Token { get; private set; }
@@ -47,6 +50,7 @@ public sealed class SampleCitizen(HttpClient http, string subject)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        request.Headers.Add("Citizen-Subject", subject); // The frontend's One Login session subject.
         return request;
     }
 }

@@ -60,7 +60,14 @@ public sealed class SelfHostFixture : IAsyncLifetime
             ["SelfHost:SweepInterval"] = "00:00:01",
             ["SelfHost:FrontendApiKeys:e2e"] = FrontendKey,
             ["Logging:LogLevel:Default"] = "Warning",
-        }).AddInMemoryCollection(Settings), Overrides);
+        }).AddInMemoryCollection(Settings), services =>
+        {
+            // Observes (never changes) every exchange with the Notify sandbox, for the conformance tests.
+            services.AddTransient<NotifyExchangeRecorder>();
+            services.AddHttpClient(Serverless.Workflows.Notifications.GovukNotifySender.HttpClientName).AddHttpMessageHandler<NotifyExchangeRecorder>();
+            services.AddHttpClient(Serverless.Workflows.Notifications.Sandbox.NotifySandboxReceipts.HttpClientName).AddHttpMessageHandler<NotifyExchangeRecorder>();
+            Overrides?.Invoke(services);
+        });
         await _app.StartAsync();
     }
 
@@ -84,7 +91,12 @@ public sealed class SelfHostFixture : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
+        {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            // A frontend sends its session's subject beside the token; here the session is the token's own subject.
+            if (new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CanReadToken(token))
+                request.Headers.Add("Citizen-Subject", new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Subject);
+        }
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is not null)

@@ -8,7 +8,7 @@ namespace Serverless.Workflows.Tests.Fakes;
 /// A platform outage for tests on the in-memory engine: department messages of the given types, or notifications for
 /// the given milestones, fail until <see cref="End"/>. Everything else reaches the recording fakes.
 /// </summary>
-public sealed class PlatformOutage(RecordingDepartmentQueues queues, SandboxNotificationOutbox notify) : IDepartmentQueues, INotificationSender
+public sealed class PlatformOutage(RecordingDepartmentQueues queues, RecordingNotificationSender notify) : IDepartmentQueues, INotificationSender
 {
     private volatile bool _ended;
 
@@ -34,6 +34,9 @@ public sealed class PlatformOutage(RecordingDepartmentQueues queues, SandboxNoti
         !_ended && FailingMilestones.Contains(message.Reference.Split(':')[1])
             ? throw new IOException("Injected outage: Notify is unavailable.")
             : notify.SendAsync(message, cancellationToken);
+
+    public Task<string?> FindSentAsync(string account, string reference, CancellationToken cancellationToken) =>
+        notify.FindSentAsync(account, reference, cancellationToken);
 
     public Task SendToPoisonAsync(string queue, PoisonMessage message, CancellationToken cancellationToken) =>
         queues.SendToPoisonAsync(queue, message, cancellationToken);

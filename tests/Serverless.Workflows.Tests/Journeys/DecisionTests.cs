@@ -14,19 +14,16 @@ public class DecisionTests
     protected virtual string Orchestrator => JourneyVersions.Current;
 
     [Fact]
-    public async Task Identity_below_the_required_level_closes_the_case()
+    public async Task Identity_below_the_required_level_is_refused_before_anything_is_stored()
     {
         await using var journey = await JourneyHarness.StartAsync(Orchestrator, Shipped());
-        var (status, caseId, _) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge), level: "P1");
-        Assert.Equal(202, status);
+        var (status, caseId, body) = await journey.SubmitAsync(BlueBadge, ExampleApplications.For(BlueBadge), level: "P1", idempotencyKey: "too-low");
 
-        var end = await journey.WaitForJourneyEndAsync(caseId!);
-
-        Assert.Equal(new JourneyOutcome(CaseStatus.Closed, CloseReasons.IdentityInsufficient), end.ReadOutputAs<JourneyOutcome>());
-        var record = await journey.Cases.FindAsync(caseId!, default);
-        Assert.True(record!.HasMilestone(TimelineMilestones.IdentityInsufficient));
-        Assert.Empty(journey.Queues.For(caseId!));
-        Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyFailed && s.Detail == CloseReasons.IdentityInsufficient);
+        Assert.Equal(403, status);
+        Assert.Null(caseId);
+        Assert.Equal("identity-level-too-low", ((string?)body["type"])?.Split('/')[^1]);
+        var claim = await journey.Cases.ClaimIdempotencyKeyAsync(new IdempotencyClaim(BlueBadge, "too-low", "unclaimed", "none"), default);
+        Assert.Equal("unclaimed", claim.CaseId); // The refused submission claimed nothing and stored no case.
     }
 
     [Fact]

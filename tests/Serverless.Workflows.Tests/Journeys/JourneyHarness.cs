@@ -55,7 +55,7 @@ public sealed class JourneyHarness : IAsyncDisposable
     public InMemoryCaseStore Cases => Get<InMemoryCaseStore>();
     public RecordingDepartmentQueues Queues => Get<RecordingDepartmentQueues>();
     public RecordingTelemetry Telemetry => Get<RecordingTelemetry>();
-    public SandboxNotificationOutbox Notify => Get<SandboxNotificationOutbox>();
+    public RecordingNotificationSender Notify => Get<RecordingNotificationSender>();
     public SandboxPaymentProvider Pay => Get<SandboxPaymentProvider>();
     public SandboxIdentityProvider Identity => Get<SandboxIdentityProvider>();
 
@@ -95,6 +95,11 @@ public sealed class JourneyHarness : IAsyncDisposable
                 services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
                 services.AddSingleton<RecordingDepartmentQueues>();
                 services.AddSingleton<IDepartmentQueues>(sp => sp.GetRequiredService<RecordingDepartmentQueues>());
+                // No HTTP here: the One Login adapter fetches the identity sandbox's published key from the sandbox itself.
+                services.AddHttpClient(IdentityKeySet.HttpClientName)
+                    .ConfigurePrimaryHttpMessageHandler(sp => new SandboxKeysHandler(sp.GetRequiredService<SandboxIdentityProvider>()));
+                services.AddSingleton<RecordingNotificationSender>();
+                services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<RecordingNotificationSender>());
                 services.AddSingleton<RecordingTelemetry>();
                 services.AddSingleton<IJourneyTelemetry>(sp => sp.GetRequiredService<RecordingTelemetry>());
                 services.AddSingleton(retries ?? FastRetries);
@@ -114,6 +119,7 @@ public sealed class JourneyHarness : IAsyncDisposable
         string serviceId, JsonObject application, string level = "P2", string subject = "citizen-1", string? idempotencyKey = null)
     {
         var context = Request(application.ToJsonString(), Identity.Issue(subject, level));
+        context.Request.Headers[CitizenAuthentication.SessionSubjectHeader] = subject;
         if (idempotencyKey is not null)
             context.Request.Headers[SubmitApplication.IdempotencyKeyHeader] = idempotencyKey;
         var result = await Get<SubmitApplication>().HandleAsync(context.Request, serviceId, Journeys, CancellationToken.None);
@@ -218,4 +224,11 @@ public sealed class JourneyHarness : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+}
+
+/// <summary>Answers the One Login adapter's key fetch with the identity sandbox's JWKS, in process.</summary>
+internal sealed class SandboxKeysHandler(SandboxIdentityProvider sandbox) : HttpMessageHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(sandbox.Jwks().ToJsonString()) });
 }

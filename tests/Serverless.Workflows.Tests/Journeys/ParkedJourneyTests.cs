@@ -3,6 +3,7 @@ using Serverless.Workflows.Departments;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Journeys.Activities;
 using Serverless.Workflows.Payments;
+using Serverless.Workflows.Notifications;
 using Serverless.Workflows.Telemetry;
 using Serverless.Workflows.Tests.Fakes;
 using static Serverless.Workflows.Tests.Journeys.TestDefinitions;
@@ -92,7 +93,7 @@ public sealed class ParkedJourneyTests
         Assert.Equal(CaseStatus.Approved, record.Status);
         Assert.True(record.HasMilestone(TimelineMilestones.NotificationFailed + ":" + Milestones.Approved));
         Assert.Null(record.Attention);
-        Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.NotificationFailed && s.Detail == Milestones.Approved);
+        Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.NotificationFailed && s.Detail == $"{Milestones.Approved}:{NotificationStatuses.NotSent}");
         Assert.DoesNotContain(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyNeedsAttention);
     }
 

@@ -1,4 +1,5 @@
 using Serverless.Workflows.Api;
+using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
 
 namespace Serverless.SelfHost.Endpoints;
@@ -24,13 +25,15 @@ public static class ApiEndpoints
 
         // The platforms' sandboxes (404 unless Platforms:Mode is sandbox). The payment page is the citizen's browser's.
         frontends.MapPost(SandboxRoutes.IdentityTokens, (SandboxHttpApi s, HttpRequest r) => s.IssueTokenAsync(r));
-        frontends.MapGet(SandboxRoutes.Notifications, (SandboxHttpApi s, HttpRequest r) => s.Notifications(r));
+        frontends.MapGet(SandboxRoutes.Notifications, (SandboxHttpApi s, HttpRequest r) => s.NotificationsAsync(r));
         api.MapGet(SandboxRoutes.PaymentPage, (SandboxHttpApi s, HttpRequest r, string payment_id) => s.PaymentPageAsync(r, payment_id));
         api.MapPost(SandboxRoutes.CompletePayment, (SandboxHttpApi s, HttpRequest r, string payment_id) => s.CompletePaymentAsync(r, payment_id));
 
         // Pay authenticates by signing the body; the OpenAPI document is public.
         api.MapPost(Routes.PayWebhook, (JourneyHttpApi h, HttpRequest r, IJourneyClient j) => h.PayWebhookAsync(r, j));
         api.MapGet(Routes.OpenApi, JourneyHttpApi.OpenApi);
+        api.MapNotifyApi();
+        api.MapGet(IdentityRoutes.SandboxKeys, (SandboxHttpApi s) => s.IdentityKeys());
         return app;
     }
 }

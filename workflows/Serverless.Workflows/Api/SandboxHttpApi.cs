@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ using Serverless.Workflows.Applications;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Definitions;
 using Serverless.Workflows.Identity;
-using Serverless.Workflows.Notifications;
+using Serverless.Workflows.Notifications.Sandbox;
 using Serverless.Workflows.Payments;
 
 namespace Serverless.Workflows.Api;
@@ -25,12 +26,19 @@ public sealed class SandboxHttpApi(IOptions<PlatformOptions> platform, IServiceP
         var (body, problem) = await JsonBody.ReadObjectAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body is null)
             return problem!;
-        var subject = (string?)body?["subject"];
-        var level = (string?)body?["level"];
+        var subject = (string?)body["subject"];
+        var level = (string?)body["level"];
         if (string.IsNullOrWhiteSpace(subject) || level is null || !IdentityLevels.IsKnown(level))
             return Problems.BadRequest("invalid-token-request", "Give a subject and a level (P0, P1 or P2).");
-        return Results.Json(new { token = services.GetRequiredService<SandboxIdentityProvider>().Issue(subject, level) });
+        // Optional, for tests of refusal: a token for another client, or one that has already expired (negative seconds).
+        var audience = (string?)body["audience"];
+        var lifetime = body["expires_in_seconds"] is JsonValue seconds && seconds.TryGetValue<int>(out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        return Results.Json(new { token = services.GetRequiredService<SandboxIdentityProvider>().Issue(subject, level, lifetime, audience) });
     }
+
+    /// <summary>The identity sandbox's public signing key, as One Login publishes its own: anonymous, like did.json.</summary>
+    public IResult IdentityKeys() =>
+        Enabled ? Results.Json(services.GetRequiredService<SandboxIdentityProvider>().Jwks()) : Disabled();
 
     public async Task<IResult> PaymentPageAsync(HttpRequest request, string paymentId) =>
         Enabled && await Pay.FindPaymentAsync(paymentId, request.HttpContext.RequestAborted).ConfigureAwait(false) is { } payment
@@ -47,20 +55,8 @@ public sealed class SandboxHttpApi(IOptions<PlatformOptions> platform, IServiceP
             : Problems.NotFound($"Payment '{paymentId}'");
     }
 
-    public IResult Notifications(HttpRequest request)
-    {
-        if (!Enabled)
-            return Disabled();
-        var caseId = request.Query["case_id"].ToString();
-        return Results.Json(new
-        {
-            messages = services.GetRequiredService<SandboxNotificationOutbox>().ForCase(caseId).Select(n => new
-            {
-                id = n.NotificationId, sent_at = n.SentAt.UtcDateTime, channel = n.Message.Channel, template_id = n.Message.TemplateId,
-                reference = n.Message.Reference, personalisation = n.Message.Personalisation,
-            }),
-        });
-    }
+    public Task<IResult> NotificationsAsync(HttpRequest request) =>
+        Enabled ? services.GetRequiredService<NotifySandbox>().ForCaseAsync(request) : Task.FromResult(Disabled());
 
     private bool Enabled => platform.Value.Mode == PlatformOptions.SandboxMode;
 

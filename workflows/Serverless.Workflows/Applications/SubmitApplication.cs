@@ -11,8 +11,9 @@ using Serverless.Workflows.Journeys;
 namespace Serverless.Workflows.Applications;
 
 /// <summary>
-/// <c>POST /api/v1/services/{service_id}/applications</c>. Verifies the identity token now (it is short-lived), validates
-/// the body against the service's schema, stores the case, then starts its journey with the case id as instance id.
+/// <c>POST /api/v1/services/{service_id}/applications</c>. Verifies the identity token now (it is short-lived), that it is
+/// for the frontend's session subject and meets the service's level, then validates the body against the service's
+/// schema, stores the case, then starts its journey with the case id as instance id.
 /// If the process dies between the two writes, a retry with the same Idempotency-Key, or the orphan sweep, starts it.
 /// </summary>
 public sealed class SubmitApplication(
@@ -28,6 +29,15 @@ public sealed class SubmitApplication(
 
         if (await citizens.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false) is not IdentityVerification.Verified citizen)
             return Problems.Unauthorised("The identity token is missing, expired or not valid.");
+        var sessionSubject = request.Headers[CitizenAuthentication.SessionSubjectHeader].ToString();
+        if (sessionSubject.Length == 0)
+            return Problems.BadRequest("missing-session-subject", $"Send the subject of the frontend's One Login session as '{CitizenAuthentication.SessionSubjectHeader}'.");
+        if (!string.Equals(sessionSubject, citizen.Subject, StringComparison.Ordinal))
+            return Problems.Unauthorised("The identity token is not for the subject of the frontend's session.");
+        // Before anything is stored: a citizen whose identity does not meet the service's level leaves no personal data behind.
+        if (!IdentityLevels.Meets(citizen.Level, definition.IdentityLevel))
+            return Problems.Create(StatusCodes.Status403Forbidden, "identity-level-too-low", "Forbidden",
+                $"This service needs identity confidence {definition.IdentityLevel} or higher; the identity token has {citizen.Level}.");
 
         var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
         if (idempotencyKey.Length > 255 || idempotencyKey.Any(char.IsControl))

@@ -114,17 +114,29 @@ public sealed record TimelineEntry(
     [property: JsonPropertyName("at")] DateTimeOffset At,
     [property: JsonPropertyName("actor")] string Actor);
 
-/// <summary>A citizen notification, keyed by milestone so a retried step never sends it twice (Notify has no idempotency key).</summary>
+/// <summary>
+/// A citizen notification, keyed by milestone so a retried step never sends it twice (Notify has no idempotency key).
+/// Written first as an intent (no <see cref="SentAt"/>), then completed with Notify's id: an intent left without its result
+/// means a send may have happened, so the retry asks Notify by <see cref="Reference"/> before sending.
+/// </summary>
 public sealed class NotificationRecord
 {
     [JsonPropertyName("key")] public required string Key { get; init; }
     [JsonPropertyName("channel")] public required string Channel { get; init; }
     [JsonPropertyName("template_id")] public required string TemplateId { get; init; }
+
+    /// <summary>Notify's <c>reference</c>: <c>{case id}:{key}</c>. Delivery receipts find the case by it.</summary>
+    [JsonPropertyName("reference")] public string? Reference { get; init; }
+    [JsonPropertyName("intended_at")] public DateTimeOffset? IntendedAt { get; init; }
     [JsonPropertyName("notification_id")] public string? NotificationId { get; set; }
     [JsonPropertyName("sent_at")] public DateTimeOffset? SentAt { get; set; }
 
-    /// <summary>Delivery status from Notify's callbacks, once the real adapter lands (created, delivered, permanent-failure…).</summary>
+    /// <summary>Notify refused the request (a 4xx other than 429): its error type, never retried.</summary>
+    [JsonPropertyName("rejected")] public string? Rejected { get; set; }
+
+    /// <summary>The latest status from Notify's delivery receipts (delivered, permanent-failure, temporary-failure, technical-failure).</summary>
     [JsonPropertyName("delivery_status")] public string? DeliveryStatus { get; set; }
+    [JsonPropertyName("delivery_status_at")] public DateTimeOffset? DeliveryStatusAt { get; set; }
 }
 
 /// <summary>Why a journey is parked, and the status it returns to when the operator retries the step.</summary>

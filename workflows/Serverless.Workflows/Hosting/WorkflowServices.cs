@@ -13,6 +13,7 @@ using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Journeys.Activities;
 using Serverless.Workflows.Notifications;
+using Serverless.Workflows.Notifications.Sandbox;
 using Serverless.Workflows.Payments;
 using Serverless.Workflows.Telemetry;
 
@@ -99,11 +100,43 @@ public static class WorkflowServices
         });
         services.AddHttpClient(SandboxPaymentProvider.WebhookClient);
         services.AddSingleton<SandboxIdentityProvider>();
-        services.AddSingleton<IIdentityVerifier>(sp => EnsureSandbox(sp).GetRequiredService<SandboxIdentityProvider>());
+        services.AddOneLogin(configuration);
         services.AddSingleton<SandboxPaymentProvider>();
         services.AddSingleton<IPaymentGateway>(sp => EnsureSandbox(sp).GetRequiredService<SandboxPaymentProvider>());
-        services.AddSingleton<SandboxNotificationOutbox>();
-        services.AddSingleton<INotificationSender>(sp => EnsureSandbox(sp).GetRequiredService<SandboxNotificationOutbox>());
+        services.AddNotify(configuration);
+    }
+
+    /// <summary>
+    /// GOV.UK Notify through its official client in every mode: in sandbox mode its base URL is the Notify sandbox's on this
+    /// host, so the live adapter is the code under test. The sandbox's routes answer only in sandbox mode.
+    /// </summary>
+    private static void AddNotify(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.Section));
+        services.AddHttpClient(GovukNotifySender.HttpClientName);
+        services.AddSingleton<INotificationSender, GovukNotifySender>();
+        services.AddSingleton<NotifyCallbackIntake>();
+
+        services.TryAddSingleton(_ => new NotifySandboxStore(() =>
+        {
+            var connection = AzureConnection.Resolve(configuration, ConnectionNames.TaskHubStorage, "tableServiceUri");
+            return connection.ConnectionString is { } cs
+                ? new Azure.Data.Tables.TableServiceClient(cs)
+                : new Azure.Data.Tables.TableServiceClient(connection.ServiceUri, connection.Credential);
+        }));
+        services.AddHttpClient(NotifySandboxReceipts.HttpClientName);
+        services.AddSingleton<NotifySandboxReceipts>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotifySandboxReceipts>());
+        services.AddSingleton<NotifySandbox>();
+    }
+
+    /// <summary>One Login's core identity JWT, verified against the issuer's published keys (the identity sandbox's in sandbox mode).</summary>
+    private static void AddOneLogin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OneLoginOptions>().Bind(configuration.GetSection(OneLoginOptions.Section));
+        services.AddHttpClient(IdentityKeySet.HttpClientName);
+        services.AddSingleton<IdentityKeySet>();
+        services.AddSingleton<IIdentityVerifier, OneLoginIdentityVerifier>();
     }
 
     private static IServiceProvider EnsureSandbox(IServiceProvider services)

@@ -17,9 +17,13 @@ public interface IJourneyTelemetry
     /// <summary>A journey parked on <paramref name="step"/> after its retries: ops must retry or withdraw it.</summary>
     void JourneyNeedsAttention(DefinitionKey service, string step);
 
-    /// <summary>The notification for <paramref name="milestone"/> was not sent after its retries.</summary>
-    void NotificationFailed(DefinitionKey service, string milestone);
     void PoisonMessage(string queue, string reason);
     void CasesWaitingOnDepartment(string serviceId, int count);
     void PoisonQueueDepth(string queue, int depth);
+
+    /// <summary>
+    /// A citizen notification failed (a Notify receipt, a request Notify refused, or one not sent after all its retries):
+    /// the milestone and status only.
+    /// </summary>
+    void NotificationFailed(DefinitionKey service, string milestone, string status);
 }

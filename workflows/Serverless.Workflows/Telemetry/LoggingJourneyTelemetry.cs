@@ -11,8 +11,10 @@ public sealed partial class LoggingJourneyTelemetry(ILogger<LoggingJourneyTeleme
     public void JourneyFailed(DefinitionKey service, string reason) => Event(log, TelemetryNames.JourneyFailed, service.ServiceId, service.Version, reason);
     public void SlaBreached(DefinitionKey service) => Event(log, TelemetryNames.SlaBreached, service.ServiceId, service.Version, "");
     public void JourneyNeedsAttention(DefinitionKey service, string step) => Event(log, TelemetryNames.JourneyNeedsAttention, service.ServiceId, service.Version, step);
-    public void NotificationFailed(DefinitionKey service, string milestone) => Event(log, TelemetryNames.NotificationFailed, service.ServiceId, service.Version, milestone);
     public void PoisonMessage(string queue, string reason) => Event(log, TelemetryNames.PoisonMessage, queue, 0, reason);
+
+    public void NotificationFailed(DefinitionKey service, string milestone, string status) =>
+        Failure(log, TelemetryNames.NotificationFailed, service.ServiceId, service.Version, milestone, status);
 
     public void StepCompleted(DefinitionKey service, string step, TimeSpan duration) =>
         StepMetric(log, TelemetryNames.StepDuration, service.ServiceId, service.Version, step, duration.TotalMilliseconds);
@@ -22,6 +24,9 @@ public sealed partial class LoggingJourneyTelemetry(ILogger<LoggingJourneyTeleme
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{TelemetryEvent} {Subject} v{Version} {Detail}")]
     private static partial void Event(ILogger log, string telemetryEvent, string subject, int version, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{TelemetryEvent} {Subject} v{Version} {Milestone} {Status}")]
+    private static partial void Failure(ILogger log, string telemetryEvent, string subject, int version, string milestone, string status);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{TelemetryMetric} {ServiceId} v{Version} {Step} = {Value}")]
     private static partial void StepMetric(ILogger log, string telemetryMetric, string serviceId, int version, string step, double value);

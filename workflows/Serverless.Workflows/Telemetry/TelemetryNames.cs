@@ -16,7 +16,10 @@ public static class TelemetryNames
     /// <summary>A journey parked on a failed step and waits for an operator: the ops alert (ServiceJourney_v2 on).</summary>
     public const string JourneyNeedsAttention = "JourneyNeedsAttention";
 
-    /// <summary>A citizen notification failed after all its retries; the journey went on without it.</summary>
+    /// <summary>
+    /// A citizen notification did not reach the citizen: Notify refused it, it failed after all its retries (the journey
+    /// went on without it), or Notify's receipt reported a permanent failure.
+    /// </summary>
     public const string NotificationFailed = "NotificationFailed";
 
     // Custom metrics (customMetrics table).
@@ -31,8 +34,9 @@ public static class TelemetryNames
     public const string Outcome = "Outcome";
     public const string Reason = "Reason";
     public const string Queue = "Queue";
+    public const string Milestone = "Milestone";
 
     public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage, JourneyNeedsAttention, NotificationFailed];
     public static IReadOnlyList<string> Metrics { get; } = [StepDuration, CasesWaitingOnDepartment, PoisonQueueDepth];
-    public static IReadOnlyList<string> Dimensions { get; } = [ServiceId, ServiceVersion, Step, Outcome, Reason, Queue];
+    public static IReadOnlyList<string> Dimensions { get; } = [ServiceId, ServiceVersion, Step, Outcome, Reason, Queue, Milestone];
 }

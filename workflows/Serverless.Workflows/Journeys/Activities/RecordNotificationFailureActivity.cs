@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Serverless.Workflows.Cases;
+using Serverless.Workflows.Notifications;
 
 namespace Serverless.Workflows.Journeys.Activities;
 
@@ -17,7 +18,7 @@ public sealed class RecordNotificationFailureActivity(JourneyStepContext step) :
         var record = await step.UpdateAsync(input.CaseId, c => recorded = JourneyStepContext.RecordOnce(c, milestone, Actors.Platform, now), CancellationToken.None)
             .ConfigureAwait(false);
         if (recorded)
-            step.Telemetry.NotificationFailed(JourneyStepContext.KeyOf(record), input.Milestone);
+            step.Telemetry.NotificationFailed(JourneyStepContext.KeyOf(record), input.Milestone, NotificationStatuses.NotSent);
         return recorded;
     }
 }
