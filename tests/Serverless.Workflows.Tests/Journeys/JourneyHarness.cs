@@ -19,6 +19,7 @@ using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Notifications;
 using Serverless.Workflows.Payments;
 using Serverless.Workflows.Telemetry;
+using Serverless.Tests.Pay;
 using Serverless.Workflows.Tests.Fakes;
 
 namespace Serverless.Workflows.Tests.Journeys;
@@ -30,13 +31,18 @@ namespace Serverless.Workflows.Tests.Journeys;
 /// </summary>
 public sealed class JourneyHarness : IAsyncDisposable
 {
+    public const string PayAccount = "environment-agency";
+    public const string PayApiKey = "test-pay-api-key";
     public const string WebhookSecret = "test-pay-webhook-secret";
+    public const string OtherAccountWebhookSecret = "another-pay-webhook-secret";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly DurableTaskTestHost _host;
+    private readonly PaySandboxServer _paySandbox;
 
-    private JourneyHarness(DurableTaskTestHost host)
+    private JourneyHarness(DurableTaskTestHost host, PaySandboxServer paySandbox)
     {
         _host = host;
+        _paySandbox = paySandbox;
         Journeys = new DurableTaskJourneyClient(host.Client);
     }
 
@@ -47,15 +53,25 @@ public sealed class JourneyHarness : IAsyncDisposable
     public RecordingDepartmentQueues Queues => Get<RecordingDepartmentQueues>();
     public RecordingTelemetry Telemetry => Get<RecordingTelemetry>();
     public SandboxNotificationOutbox Notify => Get<SandboxNotificationOutbox>();
-    public SandboxPaymentProvider Pay => Get<SandboxPaymentProvider>();
+    /// <summary>The Pay sandbox's server side ("Pay"); the journey reaches it through the live adapter over HTTP.</summary>
+    public PaySandbox Pay => Get<PaySandbox>();
+
+    /// <summary>Every exchange between the live Pay adapter and the sandbox, for checks against Pay's OpenAPI document.</summary>
+    public PayExchangeLog PayExchanges => Get<PayExchangeLog>();
     public SandboxIdentityProvider Identity => Get<SandboxIdentityProvider>();
 
     public static async Task<JourneyHarness> StartAsync(IDefinitionCatalog catalog, TimeProvider? clock = null, TimeSpan? paymentLifetime = null)
     {
+        DurableTaskTestHost? started = null;
+        var paySandbox = await PaySandboxServer.StartAsync(() => started!.Services);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Platforms:Mode"] = PlatformOptions.SandboxMode,
-            ["Platforms:PayWebhookSigningSecret"] = WebhookSecret,
+            ["Platforms:PayBaseUrl"] = paySandbox.PayBaseUrl.ToString(),
+            [$"Platforms:Pay:Accounts:{PayAccount}:ApiKey"] = PayApiKey,
+            [$"Platforms:Pay:Accounts:{PayAccount}:WebhookSigningSecret"] = WebhookSecret,
+            ["Platforms:Pay:Accounts:another-department:ApiKey"] = "another-pay-api-key",
+            ["Platforms:Pay:Accounts:another-department:WebhookSigningSecret"] = OtherAccountWebhookSecret,
             ["Platforms:IdentitySandboxSigningKey"] = "test-identity-sandbox-signing-key-0123456789",
             ["DepartmentQueues"] = "UseDevelopmentStorage=true",
         }).Build();
@@ -76,6 +92,9 @@ public sealed class JourneyHarness : IAsyncDisposable
                 if (clock is not null)
                     services.AddSingleton(clock);
                 services.AddSingleton<ISandboxPaymentLedger, InMemorySandboxPaymentLedger>();
+                services.RecordPayExchanges(new PayExchangeLog());
+                if (paymentLifetime is { } lifetime)
+                    services.AddSingleton(new PayTimings { PaymentLifetime = lifetime });
                 services.AddSingleton<InMemoryCaseStore>();
                 services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
                 services.AddSingleton<RecordingDepartmentQueues>();
@@ -84,10 +103,8 @@ public sealed class JourneyHarness : IAsyncDisposable
                 services.AddSingleton<IJourneyTelemetry>(sp => sp.GetRequiredService<RecordingTelemetry>());
             },
         });
-        var harness = new JourneyHarness(host);
-        if (paymentLifetime is { } lifetime)
-            harness.Pay.PaymentLifetime = lifetime;
-        return harness;
+        started = host;
+        return new JourneyHarness(host, paySandbox);
     }
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
@@ -107,17 +124,19 @@ public sealed class JourneyHarness : IAsyncDisposable
     /// <summary>Pay reports the case's payment settled, through the webhook handler with a valid signature.</summary>
     public Task<int> TamperedPaymentWebhookAsync(string caseId) => PaymentWebhookAsync(caseId, PayEventTypes.Succeeded, tamper: true);
 
-    public async Task<int> PaymentWebhookAsync(string caseId, string eventType, bool tamper = false)
+    /// <param name="secret">The signing secret: the payment's own account's unless a test signs with another's.</param>
+    public async Task<int> PaymentWebhookAsync(string caseId, string eventType, bool tamper = false, string secret = WebhookSecret)
     {
         var record = await Cases.FindAsync(caseId, CancellationToken.None);
+        var succeeded = PayEventTypes.Outcome(eventType) == PaymentOutcomes.Succeeded;
         var payment = tamper
-            ? (await Pay.FindPaymentAsync(record!.Payment!.PaymentId, CancellationToken.None))!
-            : (await Pay.SettleAsync(record!.Payment!.PaymentId,
-                PayEventTypes.Outcome(eventType) == PaymentOutcomes.Succeeded ? PayStatuses.Success : PayStatuses.Failed, CancellationToken.None))!;
+            ? (await Pay.FindAsync(record!.Payment!.PaymentId, CancellationToken.None))!
+            : (await Pay.SettleAsync(record!.Payment!.PaymentId, succeeded ? PayStatuses.Success : PayStatuses.Failed,
+                succeeded ? null : PayCodes.Declined, CancellationToken.None))!;
         var body = JsonSerializer.Serialize(Pay.Webhook(payment, eventType), PayWebhookMessage.SerializerOptions);
         var context = Request(body, token: null);
         var signed = tamper ? body.Replace("\"payment\"", "\"refund\"", StringComparison.Ordinal) : body; // signs other bytes than it sends
-        context.Request.Headers[PayWebhookSignature.Header] = PayWebhookSignature.Sign(Encoding.UTF8.GetBytes(signed), WebhookSecret);
+        context.Request.Headers[PayWebhookSignature.Header] = PayWebhookSignature.Sign(Encoding.UTF8.GetBytes(signed), secret);
         var result = await Get<PayWebhookIntake>().HandleAsync(context.Request, Journeys, CancellationToken.None);
         return (await ExecuteAsync(result, context)).Status;
     }
@@ -200,5 +219,9 @@ public sealed class JourneyHarness : IAsyncDisposable
         return (context.Response.StatusCode, text.Length > 0 && JsonNode.Parse(text) is JsonObject o ? o : []);
     }
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _paySandbox.DisposeAsync();
+    }
 }

@@ -35,6 +35,7 @@ public static class WorkflowServices
     {
         services.AddOptions<JourneyOptions>().Bind(configuration.GetSection("Journeys"));
         services.AddOptions<PlatformOptions>().Bind(configuration.GetSection("Platforms"));
+        services.AddOptions<PlatformAccountsOptions>().Bind(configuration.GetSection(PlatformAccountsOptions.Section));
         services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection("Monitoring"));
         services.TryAddSingleton(TimeProvider.System);
 
@@ -48,6 +49,7 @@ public static class WorkflowServices
         services.AddSingleton<IDepartmentQueues, StorageDepartmentQueues>();
         services.TryAddSingleton<IJourneyTelemetry, LoggingJourneyTelemetry>();
         services.AddPlatformSandboxes(configuration);
+        services.AddGovUkPay();
 
         services.AddSingleton<CitizenNotifier>();
         services.AddSingleton<CaseRefunder>();
@@ -64,6 +66,7 @@ public static class WorkflowServices
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<JourneyHttpApi>();
         services.AddSingleton<SandboxHttpApi>();
+        services.AddSingleton<PaySandboxHttpApi>();
         services.AddSingleton<DecisionIntake>();
         services.AddSingleton<OrphanSweep>();
         services.AddSingleton<OperationalMeasurements>();
@@ -71,8 +74,8 @@ public static class WorkflowServices
     }
 
     /// <summary>
-    /// The in-process sandboxes for One Login, Pay and Notify. The real GOV.UK adapters replace these when
-    /// <c>Platforms:Mode</c> is not 'sandbox'; until they land, any other mode fails at startup rather than run half-wired.
+    /// The sandboxes for One Login, Pay and Notify. Pay's is served over HTTP and used through the live adapter; One
+    /// Login's and Notify's are still in-process, so live mode fails at startup for them rather than run half-wired.
     /// </summary>
     private static void AddPlatformSandboxes(this IServiceCollection services, IConfiguration configuration)
     {
@@ -84,11 +87,11 @@ public static class WorkflowServices
                 ? new Azure.Data.Tables.TableServiceClient(cs)
                 : new Azure.Data.Tables.TableServiceClient(connection.ServiceUri, connection.Credential));
         });
-        services.AddHttpClient(SandboxPaymentProvider.WebhookClient);
+        services.AddHttpClient(PaySandbox.WebhookClient);
         services.AddSingleton<SandboxIdentityProvider>();
         services.AddSingleton<IIdentityVerifier>(sp => EnsureSandbox(sp).GetRequiredService<SandboxIdentityProvider>());
-        services.AddSingleton<SandboxPaymentProvider>();
-        services.AddSingleton<IPaymentGateway>(sp => EnsureSandbox(sp).GetRequiredService<SandboxPaymentProvider>());
+        // Pay's sandbox is a server only: the platform reaches it through the live adapter (AddGovUkPay), over HTTP.
+        services.AddSingleton<PaySandbox>();
         services.AddSingleton<SandboxNotificationOutbox>();
         services.AddSingleton<INotificationSender>(sp => EnsureSandbox(sp).GetRequiredService<SandboxNotificationOutbox>());
     }
