@@ -21,13 +21,6 @@ param enablePurgeProtection bool
 @maxValue(90)
 param softDeleteRetentionInDays int
 
-@description('Secret name of the GOV.UK Pay webhook signing secret (Platforms__PayWebhookSigningSecret).')
-param payWebhookSigningSecretName string
-
-@description('Its value, written only when given: a redeploy without it keeps the value already in the vault.')
-@secure()
-param payWebhookSigningSecret string
-
 @description('Secret name of the identity sandbox signing key (Platforms__IdentitySandboxSigningKey).')
 param identitySandboxSigningKeyName string
 
@@ -57,14 +50,6 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
       defaultAction: 'Allow'
       bypass: 'AzureServices'
     }
-  }
-}
-
-resource payWebhookSigningSecretValue 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(payWebhookSigningSecret)) {
-  parent: vault
-  name: payWebhookSigningSecretName
-  properties: {
-    value: payWebhookSigningSecret
   }
 }
 

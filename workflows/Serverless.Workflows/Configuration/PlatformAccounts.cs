@@ -19,7 +19,7 @@ public sealed class PayAccountsOptions
 {
     public Dictionary<string, PayAccountOptions> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public PayAccountOptions? Find(string account) => Accounts.GetValueOrDefault(account);
+    public PayAccountOptions? Find(string account) => PlatformAccountSettings.Find(Accounts, account);
 }
 
 public sealed class PayAccountOptions
@@ -37,7 +37,7 @@ public sealed class NotifyAccountsOptions
 {
     public Dictionary<string, NotifyAccountOptions> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public NotifyAccountOptions? Find(string account) => Accounts.GetValueOrDefault(account);
+    public NotifyAccountOptions? Find(string account) => PlatformAccountSettings.Find(Accounts, account);
 }
 
 public sealed class NotifyAccountOptions
@@ -50,17 +50,32 @@ public sealed class NotifyAccountOptions
 /// <summary>One per-account setting: its app setting name and the Key Vault secret behind it in Azure.</summary>
 public sealed record AccountSetting(string Name, string SecretName);
 
-/// <summary>The names of the per-account settings, in one place for the code, the startup checks and the infra tests.</summary>
+/// <summary>
+/// The names of the per-account settings, in one place for the code, the startup checks and the infra tests. App
+/// Service setting names allow only letters, digits, '.' and '_', so an account's hyphens are underscores in its
+/// setting name (<c>environment-agency</c> → <c>Platforms__Pay__Accounts__environment_agency__ApiKey</c>); account
+/// names have no underscores of their own (lower-case letters, digits, hyphens), so the two never collide.
+/// </summary>
 public static class PlatformAccountSettings
 {
     public static AccountSetting PayApiKey(string account) =>
-        new($"Platforms__Pay__Accounts__{account}__ApiKey", $"pay-api-key-{account}");
+        new($"Platforms__Pay__Accounts__{SettingKey(account)}__ApiKey", $"pay-api-key-{account}");
 
     public static AccountSetting PayWebhookSigningSecret(string account) =>
-        new($"Platforms__Pay__Accounts__{account}__WebhookSigningSecret", $"pay-webhook-secret-{account}");
+        new($"Platforms__Pay__Accounts__{SettingKey(account)}__WebhookSigningSecret", $"pay-webhook-secret-{account}");
 
     public static AccountSetting NotifyApiKey(string account) =>
-        new($"Platforms__Notify__Accounts__{account}__ApiKey", $"notify-api-key-{account}");
+        new($"Platforms__Notify__Accounts__{SettingKey(account)}__ApiKey", $"notify-api-key-{account}");
+
+    /// <summary>An account's key in settings: its name with '-' as '_'.</summary>
+    public static string SettingKey(string account) => account.Replace('-', '_');
+
+    /// <summary>Whether two account names (either as a definition or a setting spells it) are one account.</summary>
+    public static bool Same(string? a, string? b) =>
+        a is not null && b is not null && string.Equals(SettingKey(a), SettingKey(b), StringComparison.OrdinalIgnoreCase);
+
+    public static T? Find<T>(IReadOnlyDictionary<string, T> accounts, string account) where T : class =>
+        accounts.TryGetValue(account, out var exact) ? exact : accounts.FirstOrDefault(a => Same(a.Key, account)).Value;
 
     /// <summary>Every per-account setting the given accounts need.</summary>
     public static IEnumerable<AccountSetting> For(IEnumerable<string> payAccounts, IEnumerable<string> notifyAccounts) =>

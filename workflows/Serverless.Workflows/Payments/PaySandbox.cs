@@ -55,7 +55,7 @@ public sealed class PaySandbox(
         var now = clock.GetUtcNow();
         var payment = await ledger.AddOrGetAsync(new SandboxPayment(id, account, request, hash, now, now + timings.PaymentLifetime), cancellationToken)
             .ConfigureAwait(false);
-        return payment.RequestHash == hash && payment.Account == account ? payment : null;
+        return payment.RequestHash == hash && PlatformAccountSettings.Same(payment.Account, account) ? payment : null;
     }
 
     /// <summary>The account's payment, with its expiry applied as Pay applies it.</summary>

@@ -107,7 +107,7 @@ public sealed class PaySandboxHttpApi(PaySandbox pay, IOptions<PlatformOptions> 
 
     /// <summary>Only the account's own payments are visible to its key, as at Pay.</summary>
     private async Task<SandboxPayment?> FindAsync(string account, string paymentId, HttpRequest request) =>
-        await pay.FindAsync(paymentId, request.HttpContext.RequestAborted).ConfigureAwait(false) is { } payment && payment.Account == account ? payment : null;
+        await pay.FindAsync(paymentId, request.HttpContext.RequestAborted).ConfigureAwait(false) is { } payment && PlatformAccountSettings.Same(payment.Account, account) ? payment : null;
 
     private static async Task<T?> ReadAsync<T>(HttpRequest request) where T : class
     {

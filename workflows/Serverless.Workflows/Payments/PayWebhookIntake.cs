@@ -56,7 +56,7 @@ public sealed partial class PayWebhookIntake(
             LogUnmatched(log, message.WebhookMessageId);
             return Acknowledge("ignored");
         }
-        if (!string.Equals(catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion)).Accounts.Pay, signer, StringComparison.OrdinalIgnoreCase))
+        if (!PlatformAccountSettings.Same(catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion)).Accounts.Pay, signer))
             return Problems.Unauthorised("The event is not signed by the Pay account that owns the payment.");
 
         record = await cases.UpdateAsync(caseId, c =>
