@@ -8,6 +8,15 @@ public sealed class OpenApiDocumentTests
     /// </summary>
     private static readonly HashSet<string> WithoutClientErrors = new(StringComparer.Ordinal) { "getOpenApi" };
 
+    /// <summary>
+    /// The Pay sandbox's copy of GOV.UK Pay's API answers errors in Pay's own shape (code, description), as Pay does, so
+    /// that the live Pay adapter is the code under test; its conformance to Pay's OpenAPI document is tested instead.
+    /// </summary>
+    private static readonly HashSet<string> InAnotherApisErrorShape = new(StringComparer.Ordinal)
+    {
+        "sandboxPayCreatePayment", "sandboxPayGetPayment", "sandboxPayRefund", "sandboxPayListRefunds",
+    };
+
     private static OpenApiSpec Spec => OpenApiSpec.Served;
 
     [Fact]
@@ -29,7 +38,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public void Every_operation_documents_a_client_error_as_problem_json()
     {
-        foreach (var operation in Spec.Operations.Where(o => !WithoutClientErrors.Contains(o.OperationId!)))
+        foreach (var operation in Spec.Operations.Where(o => !WithoutClientErrors.Contains(o.OperationId!) && !InAnotherApisErrorShape.Contains(o.OperationId!)))
         {
             var clientErrors = Spec.Responses(operation).Where(r => r.Status.StartsWith('4')).ToList();
             Assert.True(clientErrors.Any(r => IsProblemJson(r.Response)), $"{operation} documents no 4xx response as application/problem+json");
@@ -39,7 +48,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public void Every_documented_error_response_is_problem_json()
     {
-        var notProblems = Spec.Operations
+        var notProblems = Spec.Operations.Where(o => !InAnotherApisErrorShape.Contains(o.OperationId!))
             .SelectMany(o => Spec.Responses(o).Where(r => r.Status[0] is '4' or '5' && !IsProblemJson(r.Response)).Select(r => $"{o} {r.Status}"))
             .ToList();
 

@@ -11,7 +11,7 @@ namespace Serverless.Functions.Tests;
 /// </summary>
 public static class SelfHostRoutes
 {
-    private static readonly Dictionary<string, string?> Configuration = new()
+    public static readonly IReadOnlyDictionary<string, string?> Configuration = new Dictionary<string, string?>
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["DepartmentQueues"] = "UseDevelopmentStorage=true",
@@ -24,10 +24,14 @@ public static class SelfHostRoutes
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
+    /// <summary>The self-host, composed but not started, with <paramref name="overrides"/> over the route-test settings.</summary>
+    public static WebApplication Compose(IReadOnlyDictionary<string, string?>? overrides = null) =>
+        SelfHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(Configuration).AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()));
+
     /// <summary>Each "METHOD /api/..." route endpoint; an endpoint under /api without HTTP method metadata is "* /api/...".</summary>
     public static async Task<IReadOnlySet<string>> ApiEndpointsAsync()
     {
-        var app = SelfHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(Configuration));
+        var app = Compose();
         await using (app.ConfigureAwait(false))
         {
             var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>();

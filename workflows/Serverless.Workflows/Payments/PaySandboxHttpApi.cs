@@ -68,7 +68,7 @@ public sealed class PaySandboxHttpApi(PaySandbox pay, IOptions<PlatformOptions> 
         if (!platform.Value.IsSandbox)
             return Problems.NotFound("The sandbox");
         if (pay.Authenticate(request.Headers.Authorization) is not { } account)
-            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            return Problems.Unauthorised("A sandbox account's Pay API key is required as the bearer token.");
         var (body, error) = await JsonBody.ReadObjectAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body?["count"] is not JsonValue value || !value.TryGetValue<int>(out var count) || count is < 0 or > 100)
             return Problems.BadRequest("invalid-throttle", error ?? "Give a count from 0 to 100.");
