@@ -80,6 +80,16 @@ public sealed class GovUkPayGatewayTests
         Assert.Equal("/v1/payments/p1", pay.Requests[0].Path);
     }
 
+    [Theory]
+    [InlineData("""{"language":"cy"}""", "cy")]
+    [InlineData("""{"language":"en"}""", "en")]
+    [InlineData("""{"language":"fr"}""", "en")]
+    [InlineData("""{}""", "en")]
+    public void The_payment_page_speaks_the_applications_language_or_English(string application, string expected)
+    {
+        Assert.Equal(expected, PaymentLanguages.Of(System.Text.Json.Nodes.JsonNode.Parse(application)!.AsObject()));
+    }
+
     private static IPaymentGateway Gateway(ScriptedPay pay)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
