@@ -50,6 +50,23 @@ public sealed class PayEndToEndTests(SelfHostFixture host)
         }
     }
 
+    [Theory]
+    [InlineData("declined")]
+    [InlineData("abandoned")]
+    public async Task A_payment_declined_or_abandoned_on_the_sandbox_page_closes_the_case_unpaid(string outcome)
+    {
+        var citizen = new SampleCitizen(host.Http, "pay-e2e-" + Guid.NewGuid().ToString("N"));
+        await citizen.SignInAsync("P2", Timeout());
+        var caseId = (string)(await citizen.ApplyAsync(Fishing, ExampleApplications.For(Fishing), Timeout()))["case_id"]!;
+        var awaiting = await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["status"] == "awaiting_payment", "awaiting payment");
+
+        using var page = await host.Http.PostAsync(new Uri((string)awaiting["payment"]!["next_url"]! + $"/complete?outcome={outcome}"), null);
+        page.EnsureSuccessStatusCode();
+
+        var closed = await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["status"] == "closed", "closed");
+        Assert.Equal("failed", (string?)closed["payment"]!["status"]);
+    }
+
     public static TheoryData<string, string?, string> RefusedStarts => new()
     {
         { "Platforms:Mode", "", "Platforms__Mode must be 'live' or 'sandbox'" },
