@@ -169,15 +169,18 @@ param alertEmailAddresses array = []
 param functionFailureThreshold int = 5
 
 // ---- App behaviour ----
-@description('Platforms__Mode: which platform adapters run (sandbox until the GOV.UK One Login, Pay and Notify adapters land).')
-param platformsMode string = 'sandbox'
+@description('Platforms__Mode, chosen explicitly: live (GOV.UK Pay, Notify, One Login) or sandbox (this app\'s own sandboxes).')
+@allowed([
+  'live'
+  'sandbox'
+])
+param platformsMode string
+
+@description('A production environment: only live platforms are allowed (a sandbox would let anyone mark a payment paid).')
+param production bool = false
 
 @description('Journeys__PublicBaseUrl: public address of the API (a custom domain); empty = https://{function app default host name}.')
 param publicBaseUrl string = ''
-
-@description('Optional: GOV.UK Pay webhook signing secret to store in Key Vault. Empty keeps the vault\'s current value.')
-@secure()
-param payWebhookSigningSecret string = ''
 
 @description('Optional: identity sandbox signing key to store in Key Vault. Empty keeps the vault\'s current value.')
 @secure()
@@ -230,7 +233,6 @@ var queueNames = concat(['decisions'], loadJsonContent('app/department-queues.js
 // Key Vault secret names for settings: {Section}--{Property}, the .NET Key Vault configuration provider's convention
 // for {Section}:{Property}. Per-account API keys are pay-api-key-{account} and notify-api-key-{account} (README).
 var secretNames = {
-  payWebhookSigningSecret: 'Platforms--PayWebhookSigningSecret'
   identitySandboxSigningKey: 'Platforms--IdentitySandboxSigningKey'
 }
 
@@ -311,8 +313,6 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
     softDeleteRetentionInDays: keyVaultPurgeProtection ? 90 : 7
-    payWebhookSigningSecretName: secretNames.payWebhookSigningSecret
-    payWebhookSigningSecret: payWebhookSigningSecret
     identitySandboxSigningKeyName: secretNames.identitySandboxSigningKey
     identitySandboxSigningKey: identitySandboxSigningKey
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
@@ -415,12 +415,21 @@ module api 'app/api.bicep' = {
       // JourneyOptions (PublicBaseUrl: see above).
       Journeys__OrphanAge: '00:02:00'
       // PlatformOptions: signing secrets from Key Vault through the user-assigned identity (keyVaultReferenceIdentity).
-      Platforms__Mode: platformsMode
-      Platforms__PayWebhookSigningSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.payWebhookSigningSecret})'
+      Platforms__Mode: production && platformsMode != 'live'
+        ? fail('Platforms__Mode must be live in production: the sandboxes let anyone mint identities and mark payments paid.')
+        : platformsMode
+      // Empty: GOV.UK Pay in live mode, this app's Pay sandbox in sandbox mode.
+      Platforms__PayBaseUrl: ''
       Platforms__IdentitySandboxSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.identitySandboxSigningKey})'
       // DocumentOptions: storage.bicep creates the container.
       Documents__Container: documentsContainerName
       Documents__ReadLinkLifetime: '7.00:00:00'
+      // PlatformAccountsOptions: one Pay account and one Notify service per department, named by the definitions'
+      // accounts.pay / accounts.notify ('-' becomes '_' in setting names). A test checks this list against them.
+      Platforms__Pay__Accounts__environment_agency__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/pay-api-key-environment-agency)'
+      Platforms__Pay__Accounts__environment_agency__WebhookSigningSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/pay-webhook-secret-environment-agency)'
+      Platforms__Notify__Accounts__environment_agency__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/notify-api-key-environment-agency)'
+      Platforms__Notify__Accounts__local_council_blue_badge__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/notify-api-key-local-council-blue-badge)'
     }
   }
   // Key Vault references and the deployment container need the identity's roles before the app starts. (With

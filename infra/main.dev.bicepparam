@@ -40,4 +40,5 @@ param defenderEnabled = false
 param alertEmailAddresses = []
 param functionFailureThreshold = 5
 
+// The app's own sandboxes of One Login, Pay and Notify, for smoke tests in Azure.
 param platformsMode = 'sandbox'

@@ -49,5 +49,7 @@ param defenderEnabled = true
 param alertEmailAddresses = split(readEnvironmentVariable('SERVERLESS_ALERT_EMAILS'), ',')
 param functionFailureThreshold = 0
 
-// Sandbox until the GOV.UK One Login, Pay and Notify adapters land.
-param platformsMode = 'sandbox'
+// The real GOV.UK One Login, Pay and Notify: main.bicep refuses a sandbox in production. Set every account's secrets
+// first (infra/README.md, "Platform secrets"): the app refuses to start with one missing.
+param platformsMode = 'live'
+param production = true

@@ -21,13 +21,6 @@ param enablePurgeProtection bool
 @maxValue(90)
 param softDeleteRetentionInDays int
 
-@description('Secret name of the GOV.UK Pay webhook signing secret (Platforms__PayWebhookSigningSecret).')
-param payWebhookSigningSecretName string
-
-@description('Its value, written only when given: a redeploy without it keeps the value already in the vault.')
-@secure()
-param payWebhookSigningSecret string
-
 @description('Secret name of the identity sandbox signing key (Platforms__IdentitySandboxSigningKey).')
 param identitySandboxSigningKeyName string
 
@@ -81,14 +74,6 @@ resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (lockEnabled) {
   properties: {
     level: 'CanNotDelete'
     notes: 'Signing secrets and platform API keys the Function App reads as Key Vault references.'
-  }
-}
-
-resource payWebhookSigningSecretValue 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(payWebhookSigningSecret)) {
-  parent: vault
-  name: payWebhookSigningSecretName
-  properties: {
-    value: payWebhookSigningSecret
   }
 }
 

@@ -37,6 +37,12 @@ public static class ExpectedFunctions
         // The sandbox's payment page is the citizen's browser's.
         new("SandboxPaymentPage", SandboxRoutes.PaymentPage, "GET", Anonymous, DurableClient: false),
         new("SandboxCompletePayment", SandboxRoutes.CompletePayment, "POST", Anonymous, DurableClient: false),
+        // The Pay sandbox's API checks the sandbox account's Pay API key itself, as Pay does.
+        new("SandboxPayCreatePayment", SandboxRoutes.PayPayments, "POST", Anonymous, DurableClient: false),
+        new("SandboxPayGetPayment", SandboxRoutes.PayPayment, "GET", Anonymous, DurableClient: false),
+        new("SandboxPayRefund", SandboxRoutes.PayRefunds, "POST", Anonymous, DurableClient: false),
+        new("SandboxPayListRefunds", SandboxRoutes.PayRefunds, "GET", Anonymous, DurableClient: false),
+        new("SandboxPayThrottle", SandboxRoutes.PayThrottle, "POST", Anonymous, DurableClient: false),
         // Pay authenticates by signing the body; the OpenAPI document is public.
         new("PayWebhook", Routes.PayWebhook, "POST", Anonymous, DurableClient: true),
         new("OpenApiDocument", Routes.OpenApi, "GET", Anonymous, DurableClient: false),

@@ -11,22 +11,27 @@ namespace Serverless.Functions.Tests;
 /// </summary>
 public static class SelfHostRoutes
 {
-    private static readonly Dictionary<string, string?> Configuration = new()
+    public static readonly IReadOnlyDictionary<string, string?> Configuration = new Dictionary<string, string?>
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["DepartmentQueues"] = "UseDevelopmentStorage=true",
         ["CosmosDb"] = "AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
         ["Platforms:Mode"] = "sandbox",
-        ["Platforms:PayWebhookSigningSecret"] = "route-test-secret",
+        ["Platforms:Pay:Accounts:environment-agency:ApiKey"] = "route-test-pay-api-key",
+        ["Platforms:Pay:Accounts:environment-agency:WebhookSigningSecret"] = "route-test-secret",
         ["Platforms:IdentitySandboxSigningKey"] = "route-test-identity-signing-key-0123456789",
         ["SelfHost:FrontendApiKeys:tests"] = "route-test-key",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
+    /// <summary>The self-host, composed but not started, with <paramref name="overrides"/> over the route-test settings.</summary>
+    public static WebApplication Compose(IReadOnlyDictionary<string, string?>? overrides = null) =>
+        SelfHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(Configuration).AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()));
+
     /// <summary>Each "METHOD /api/..." route endpoint; an endpoint under /api without HTTP method metadata is "* /api/...".</summary>
     public static async Task<IReadOnlySet<string>> ApiEndpointsAsync()
     {
-        var app = SelfHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(Configuration));
+        var app = Compose();
         await using (app.ConfigureAwait(false))
         {
             var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>();

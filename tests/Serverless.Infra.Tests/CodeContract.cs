@@ -57,6 +57,13 @@ public static partial class CodeContract
         ];
     }
 
+    /// <summary>Every per-account platform setting the definitions need (PlatformAccountSettings), with its Key Vault secret.</summary>
+    public static IReadOnlyList<AccountSetting> AccountSettings(string repositoryRoot)
+    {
+        var definitions = Definitions(repositoryRoot);
+        return [.. PlatformAccountSettings.For(definitions.Select(d => d.PayAccount).OfType<string>(), definitions.Select(d => d.NotifyAccount).OfType<string>())];
+    }
+
     /// <summary>The department queues in infra/app/department-queues.json, which main.bicep loads.</summary>
     public static IReadOnlyList<string> DepartmentQueuesFile(string repositoryRoot) =>
         JsonSerializer.Deserialize<List<string>>(

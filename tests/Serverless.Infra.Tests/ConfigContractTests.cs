@@ -34,7 +34,8 @@ public sealed partial class ConfigContractTests(CompiledInfra infra)
         var settings = AppSettings(environment);
 
         Assert.NotEmpty(CodeContract.Settings);
-        var missing = CodeContract.Settings.Select(s => s.Name).Where(name => !settings.ContainsKey(name)).ToList();
+        var missing = CodeContract.Settings.Select(s => s.Name).Concat(AccountSettings.Select(s => s.Name))
+            .Where(name => !settings.ContainsKey(name)).ToList();
         Assert.True(missing.Count == 0, $"The Function App does not set: {string.Join(", ", missing)}");
     }
 
@@ -43,7 +44,7 @@ public sealed partial class ConfigContractTests(CompiledInfra infra)
     [MemberData(nameof(Environments))]
     public void Bicep_sets_nothing_the_code_or_the_host_does_not_read(string environment)
     {
-        var read = CodeContract.Settings.Select(s => s.Name).Concat(ConnectionSettings).Concat(HostSettings).ToHashSet(StringComparer.Ordinal);
+        var read = CodeContract.Settings.Select(s => s.Name).Concat(AccountSettings.Select(s => s.Name)).Concat(ConnectionSettings).Concat(HostSettings).ToHashSet(StringComparer.Ordinal);
         var unread = AppSettings(environment).Keys.Where(name => !read.Contains(name)).ToList();
 
         Assert.True(unread.Count == 0, $"Set on the Function App but read by nothing: {string.Join(", ", unread)}");
@@ -132,9 +133,19 @@ public sealed partial class ConfigContractTests(CompiledInfra infra)
             Assert.Contains("'keyvault'", value, StringComparison.Ordinal);
             Assert.Matches(KeyVaultSecretName(), secret.SecretName);
         });
+        // Each definition's Pay and Notify accounts: pay-api-key-{account}, pay-webhook-secret-{account}, notify-api-key-{account}.
+        Assert.NotEmpty(AccountSettings);
+        Assert.All(AccountSettings, account =>
+        {
+            var value = settings[account.Name];
+            Assert.StartsWith("@Microsoft.KeyVault(SecretUri=", value, StringComparison.Ordinal);
+            Assert.EndsWith($"secrets/{account.SecretName})", value, StringComparison.Ordinal);
+            Assert.Contains("'keyvault'", value, StringComparison.Ordinal);
+            Assert.Matches(KeyVaultSecretName(), account.SecretName);
+        });
         // Only secrets are references: anything else in Key Vault would be a setting the contract does not know is secret.
         var references = settings.Where(s => s.Value.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal)).Select(s => s.Key);
-        Assert.Equal(secrets.Select(s => s.Name).Order(StringComparer.Ordinal), references.Order(StringComparer.Ordinal));
+        Assert.Equal(secrets.Select(s => s.Name).Concat(AccountSettings.Select(s => s.Name)).Order(StringComparer.Ordinal), references.Order(StringComparer.Ordinal));
     }
 
     /// <summary>A backstop for new settings: a property named like a secret must be marked [Secret].</summary>
@@ -146,6 +157,8 @@ public sealed partial class ConfigContractTests(CompiledInfra infra)
     }
 
     private Dictionary<string, string> AppSettings(string environment) => InfraQueries.AppSettings(infra.Deployment(environment));
+
+    private IReadOnlyList<AccountSetting> AccountSettings => CodeContract.AccountSettings(infra.RepositoryRoot);
 
     /// <summary>The identity module's clientId output.</summary>
     [GeneratedRegex(@"'Microsoft\.Resources/deployments', 'identity'\).*\.outputs\.clientId\.value")]

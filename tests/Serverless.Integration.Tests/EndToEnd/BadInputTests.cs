@@ -114,7 +114,7 @@ public sealed class BadInputTests(SelfHostFixture host)
 
         const string body = "{\"resource_type\":\"payment\"}";
         using var malformed = new HttpRequestMessage(HttpMethod.Post, "api/v1/webhooks/pay") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        malformed.Headers.Add(PayWebhookSignature.Header, PayWebhookSignature.Sign(Encoding.UTF8.GetBytes(body), "local-sandbox-pay-webhook-signing-secret"));
+        malformed.Headers.Add(PayWebhookSignature.Header, PayWebhookSignature.Sign(Encoding.UTF8.GetBytes(body), "local-sandbox-pay-webhook-secret-environment-agency"));
         await AssertProblemAsync(await host.Http.SendAsync(malformed), HttpStatusCode.BadRequest);
     }
 

@@ -35,11 +35,12 @@ public sealed class CloseAndFailureTests
     {
         await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, Shipped());
         var record = NewCase(Fishing, CaseStatus.AwaitingPayment);
-        var created = await journey.Pay.CreatePaymentAsync("environment-agency",
-            new PaymentRequest(3300, record.Reference, "Rod fishing licence", new Uri("http://127.0.0.1/return"), record.Id, record.Id + ":payment"), default);
+        var created = await journey.Get<IPaymentGateway>().CreatePaymentAsync("environment-agency",
+            new PaymentRequest(3300, record.Reference, "Rod fishing licence", new Uri("http://127.0.0.1/return"), record.Id, record.Id + ":payment",
+                record.ServiceId, record.DefinitionVersion), default);
         record.Payment = new PaymentRecord { PaymentId = created.PaymentId, AmountPence = 3300, Status = PayStatuses.Created, ExpiresAt = created.ExpiresAt };
         await journey.Cases.TryCreateAsync(record, default);
-        await journey.Pay.SettleAsync(created.PaymentId, PayStatuses.Success, default);
+        await journey.Pay.SettleAsync(created.PaymentId, PayStatuses.Success, null, default);
 
         var outcome = await journey.Get<CaseCloser>().CloseAsync(record.Id, CloseReasons.PaymentExpired, default);
 
@@ -75,8 +76,9 @@ public sealed class CloseAndFailureTests
         await using var journey = await JourneyHarness.StartAsync(JourneyVersions.Current, KeepingFeesOnRejection());
         var record = NewCase(Fishing, CaseStatus.Closed);
         record.Outcome = reason;
-        var created = await journey.Pay.CreatePaymentAsync("environment-agency",
-            new PaymentRequest(3000, record.Reference, "Rod fishing licence", new Uri("http://127.0.0.1/return"), record.Id, record.Id + ":payment"), default);
+        var created = await journey.Get<IPaymentGateway>().CreatePaymentAsync(JourneyHarness.PayAccount,
+            new PaymentRequest(3000, record.Reference, "Rod fishing licence", new Uri("http://127.0.0.1/return"), record.Id, record.Id + ":payment",
+                record.ServiceId, record.DefinitionVersion, PaymentLanguages.English), default);
         record.Payment = new PaymentRecord { PaymentId = created.PaymentId, AmountPence = 3000, Status = PayStatuses.Created, ExpiresAt = created.ExpiresAt };
         await journey.Cases.TryCreateAsync(record, default);
 

@@ -21,6 +21,7 @@ using Serverless.Workflows.Journeys.V2;
 using Serverless.Workflows.Notifications;
 using Serverless.Workflows.Payments;
 using Serverless.Workflows.Telemetry;
+using Serverless.Tests.Pay;
 using Serverless.Workflows.Tests.Fakes;
 
 namespace Serverless.Workflows.Tests.Journeys;
@@ -32,13 +33,18 @@ namespace Serverless.Workflows.Tests.Journeys;
 /// </summary>
 public sealed class JourneyHarness : IAsyncDisposable
 {
+    public const string PayAccount = "environment-agency";
+    public const string PayApiKey = "test-pay-api-key";
     public const string WebhookSecret = "test-pay-webhook-secret";
+    public const string OtherAccountWebhookSecret = "another-pay-webhook-secret";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly DurableTaskTestHost _host;
+    private readonly PaySandboxServer _paySandbox;
 
-    private JourneyHarness(DurableTaskTestHost host, string orchestrator)
+    private JourneyHarness(DurableTaskTestHost host, PaySandboxServer paySandbox, string orchestrator)
     {
         _host = host;
+        _paySandbox = paySandbox;
         Journeys = new DurableTaskJourneyClient(host.Client, orchestrator);
     }
 
@@ -56,7 +62,11 @@ public sealed class JourneyHarness : IAsyncDisposable
     public RecordingDepartmentQueues Queues => Get<RecordingDepartmentQueues>();
     public RecordingTelemetry Telemetry => Get<RecordingTelemetry>();
     public RecordingNotificationSender Notify => Get<RecordingNotificationSender>();
-    public SandboxPaymentProvider Pay => Get<SandboxPaymentProvider>();
+    /// <summary>The Pay sandbox's server side ("Pay"); the journey reaches it through the live adapter over HTTP.</summary>
+    public PaySandbox Pay => Get<PaySandbox>();
+
+    /// <summary>Every exchange between the live Pay adapter and the sandbox, for checks against Pay's OpenAPI document.</summary>
+    public PayExchangeLog PayExchanges => Get<PayExchangeLog>();
     public SandboxIdentityProvider Identity => Get<SandboxIdentityProvider>();
 
     /// <param name="orchestrator">The version new journeys start on (<see cref="JourneyVersions"/>); every version is registered.</param>
@@ -65,10 +75,16 @@ public sealed class JourneyHarness : IAsyncDisposable
         Action<IServiceCollection>? overrides = null, JourneyRetryPolicies? retries = null)
     {
         Assert.Equal([JourneyVersions.V1, JourneyVersions.V2], JourneyVersions.Orchestrators.Keys);
+        DurableTaskTestHost? started = null;
+        var paySandbox = await PaySandboxServer.StartAsync(() => started!.Services);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Platforms:Mode"] = PlatformOptions.SandboxMode,
-            ["Platforms:PayWebhookSigningSecret"] = WebhookSecret,
+            ["Platforms:PayBaseUrl"] = paySandbox.PayBaseUrl.ToString(),
+            [$"Platforms:Pay:Accounts:{PayAccount}:ApiKey"] = PayApiKey,
+            [$"Platforms:Pay:Accounts:{PayAccount}:WebhookSigningSecret"] = WebhookSecret,
+            ["Platforms:Pay:Accounts:another-department:ApiKey"] = "another-pay-api-key",
+            ["Platforms:Pay:Accounts:another-department:WebhookSigningSecret"] = OtherAccountWebhookSecret,
             ["Platforms:IdentitySandboxSigningKey"] = "test-identity-sandbox-signing-key-0123456789",
             ["DepartmentQueues"] = "UseDevelopmentStorage=true",
         }).Build();
@@ -91,6 +107,9 @@ public sealed class JourneyHarness : IAsyncDisposable
                 if (clock is not null)
                     services.AddSingleton(clock);
                 services.AddSingleton<ISandboxPaymentLedger, InMemorySandboxPaymentLedger>();
+                services.RecordPayExchanges(new PayExchangeLog());
+                if (paymentLifetime is { } lifetime)
+                    services.AddSingleton(new PayTimings { PaymentLifetime = lifetime });
                 services.AddSingleton<InMemoryCaseStore>();
                 services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
                 services.AddSingleton<RecordingDepartmentQueues>();
@@ -106,10 +125,8 @@ public sealed class JourneyHarness : IAsyncDisposable
                 overrides?.Invoke(services);
             },
         });
-        var harness = new JourneyHarness(host, orchestrator);
-        if (paymentLifetime is { } lifetime)
-            harness.Pay.PaymentLifetime = lifetime;
-        return harness;
+        started = host;
+        return new JourneyHarness(host, paySandbox, orchestrator);
     }
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
@@ -130,17 +147,19 @@ public sealed class JourneyHarness : IAsyncDisposable
     /// <summary>Pay reports the case's payment settled, through the webhook handler with a valid signature.</summary>
     public Task<int> TamperedPaymentWebhookAsync(string caseId) => PaymentWebhookAsync(caseId, PayEventTypes.Succeeded, tamper: true);
 
-    public async Task<int> PaymentWebhookAsync(string caseId, string eventType, bool tamper = false)
+    /// <param name="secret">The signing secret: the payment's own account's unless a test signs with another's.</param>
+    public async Task<int> PaymentWebhookAsync(string caseId, string eventType, bool tamper = false, string secret = WebhookSecret)
     {
         var record = await Cases.FindAsync(caseId, CancellationToken.None);
+        var succeeded = PayEventTypes.Outcome(eventType) == PaymentOutcomes.Succeeded;
         var payment = tamper
-            ? (await Pay.FindPaymentAsync(record!.Payment!.PaymentId, CancellationToken.None))!
-            : (await Pay.SettleAsync(record!.Payment!.PaymentId,
-                PayEventTypes.Outcome(eventType) == PaymentOutcomes.Succeeded ? PayStatuses.Success : PayStatuses.Failed, CancellationToken.None))!;
+            ? (await Pay.FindAsync(record!.Payment!.PaymentId, CancellationToken.None))!
+            : (await Pay.SettleAsync(record!.Payment!.PaymentId, succeeded ? PayStatuses.Success : PayStatuses.Failed,
+                succeeded ? null : PayCodes.Declined, CancellationToken.None))!;
         var body = JsonSerializer.Serialize(Pay.Webhook(payment, eventType), PayWebhookMessage.SerializerOptions);
         var context = Request(body, token: null);
         var signed = tamper ? body.Replace("\"payment\"", "\"refund\"", StringComparison.Ordinal) : body; // signs other bytes than it sends
-        context.Request.Headers[PayWebhookSignature.Header] = PayWebhookSignature.Sign(Encoding.UTF8.GetBytes(signed), WebhookSecret);
+        context.Request.Headers[PayWebhookSignature.Header] = PayWebhookSignature.Sign(Encoding.UTF8.GetBytes(signed), secret);
         var result = await Get<PayWebhookIntake>().HandleAsync(context.Request, Journeys, CancellationToken.None);
         return (await ExecuteAsync(result, context)).Status;
     }
@@ -223,7 +242,11 @@ public sealed class JourneyHarness : IAsyncDisposable
         return (context.Response.StatusCode, text.Length > 0 && JsonNode.Parse(text) is JsonObject o ? o : []);
     }
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _paySandbox.DisposeAsync();
+    }
 }
 
 /// <summary>Answers the One Login adapter's key fetch with the identity sandbox's JWKS, in process.</summary>

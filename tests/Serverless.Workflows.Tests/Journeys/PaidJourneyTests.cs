@@ -65,7 +65,7 @@ public class PaidJourneyTests
         var record = await journey.WaitForCaseAsync(caseId!, c => c.HasMilestone(TimelineMilestones.Refunded), "refunded");
         Assert.Equal(CaseStatus.Rejected, record.Status);
         Assert.Equal("success", record.Payment!.RefundStatus);
-        Assert.NotNull((await journey.Pay.FindPaymentAsync(record.Payment.PaymentId, default))!.RefundId);
+        Assert.Single((await journey.Pay.FindAsync(record.Payment.PaymentId, default))!.Refunds);
         var rejection = journey.Notify.ForCase(caseId!).Last();
         Assert.Equal("You already hold a licence for these dates.", rejection.Message.Personalisation["reason"]);
     }
@@ -105,7 +105,7 @@ public class PaidJourneyTests
         var (_, caseId, _) = await journey.SubmitAsync(Fishing, ExampleApplications.For(Fishing));
         var record = await journey.WaitForStatusAsync(caseId!, CaseStatus.AwaitingPayment);
 
-        await journey.Pay.SettleAsync(record.Payment!.PaymentId, PayStatuses.Success, default); // Paid at Pay; the webhook never came.
+        await journey.Pay.SettleAsync(record.Payment!.PaymentId, PayStatuses.Success, null, default); // Paid at Pay; the webhook never came.
 
         await journey.WaitForStatusAsync(caseId!, CaseStatus.WithDepartment);
     }

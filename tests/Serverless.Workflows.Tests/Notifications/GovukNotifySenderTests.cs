@@ -43,8 +43,9 @@ public sealed class GovukNotifySenderTests
     private static GovukNotifySender Sender(ScriptedHttp http)
     {
         var notify = new NotifyOptions { BaseUrl = "http://notify.test/" };
-        notify.Accounts["dept"] = new NotifyAccountOptions { ApiKey = Key };
-        return new GovukNotifySender(http, Options.Create(notify), Options.Create(new PlatformOptions()), Options.Create(new JourneyOptions()),
+        var accounts = new PlatformAccountsOptions();
+        accounts.Notify.Accounts["dept"] = new NotifyAccountOptions { ApiKey = Key };
+        return new GovukNotifySender(http, Options.Create(notify), Options.Create(accounts), Options.Create(new PlatformOptions()), Options.Create(new JourneyOptions()),
             new ImmediateTime(), NullLogger<GovukNotifySender>.Instance);
     }
 

@@ -1,5 +1,6 @@
 using Serverless.Workflows.Api;
 using Serverless.Workflows.Identity;
+using Serverless.Workflows.Payments;
 using Serverless.Workflows.Journeys;
 
 namespace Serverless.SelfHost.Endpoints;
@@ -23,11 +24,10 @@ public static class ApiEndpoints
         operators.MapGet(Routes.ServiceCases, (JourneyHttpApi h, HttpRequest r, string service_id) => h.ListCasesAsync(r, service_id));
         operators.MapGet(Routes.SlaBreaches, (JourneyHttpApi h, HttpRequest r) => h.ListSlaBreachesAsync(r));
 
-        // The platforms' sandboxes (404 unless Platforms:Mode is sandbox). The payment page is the citizen's browser's.
+        // The platforms' sandboxes (404 unless Platforms:Mode is sandbox). The Pay sandbox checks Pay API keys itself.
         frontends.MapPost(SandboxRoutes.IdentityTokens, (SandboxHttpApi s, HttpRequest r) => s.IssueTokenAsync(r));
         frontends.MapGet(SandboxRoutes.Notifications, (SandboxHttpApi s, HttpRequest r) => s.NotificationsAsync(r));
-        api.MapGet(SandboxRoutes.PaymentPage, (SandboxHttpApi s, HttpRequest r, string payment_id) => s.PaymentPageAsync(r, payment_id));
-        api.MapPost(SandboxRoutes.CompletePayment, (SandboxHttpApi s, HttpRequest r, string payment_id) => s.CompletePaymentAsync(r, payment_id));
+        api.MapPaySandbox();
 
         // Pay authenticates by signing the body; the OpenAPI document is public.
         api.MapPost(Routes.PayWebhook, (JourneyHttpApi h, HttpRequest r, IJourneyClient j) => h.PayWebhookAsync(r, j));

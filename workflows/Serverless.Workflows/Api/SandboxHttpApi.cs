@@ -9,13 +9,12 @@ using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Definitions;
 using Serverless.Workflows.Identity;
 using Serverless.Workflows.Notifications.Sandbox;
-using Serverless.Workflows.Payments;
 
 namespace Serverless.Workflows.Api;
 
 /// <summary>
-/// Stand-ins for the platforms' own user-facing parts, in sandbox mode only (404 otherwise): One Login's test tokens,
-/// Pay's hosted payment page, and what Notify would have sent. Both hosts serve them, as they serve the API.
+/// Stand-ins for the platforms' own user-facing parts, in sandbox mode only (404 otherwise): One Login's test tokens
+/// and what Notify would have sent. The Pay sandbox is <see cref="Payments.PaySandboxHttpApi"/>. Both hosts serve them, as they serve the API.
 /// </summary>
 public sealed class SandboxHttpApi(IOptions<PlatformOptions> platform, IServiceProvider services)
 {
@@ -40,37 +39,12 @@ public sealed class SandboxHttpApi(IOptions<PlatformOptions> platform, IServiceP
     public IResult IdentityKeys() =>
         Enabled ? Results.Json(services.GetRequiredService<SandboxIdentityProvider>().Jwks()) : Disabled();
 
-    public async Task<IResult> PaymentPageAsync(HttpRequest request, string paymentId) =>
-        Enabled && await Pay.FindPaymentAsync(paymentId, request.HttpContext.RequestAborted).ConfigureAwait(false) is { } payment
-            ? Results.Content(PaymentPage(payment), "text/html")
-            : Problems.NotFound($"Payment '{paymentId}'");
-
-    public async Task<IResult> CompletePaymentAsync(HttpRequest request, string paymentId)
-    {
-        if (!Enabled)
-            return Disabled();
-        var succeed = request.Query["outcome"].ToString() is "" or "success";
-        return await Pay.CompleteAsync(paymentId, succeed, request.HttpContext.RequestAborted).ConfigureAwait(false) is { } payment
-            ? Results.Json(new { payment_id = paymentId, status = payment.Status, return_url = payment.Request.ReturnUrl })
-            : Problems.NotFound($"Payment '{paymentId}'");
-    }
-
     public Task<IResult> NotificationsAsync(HttpRequest request) =>
         Enabled ? services.GetRequiredService<NotifySandbox>().ForCaseAsync(request) : Task.FromResult(Disabled());
 
     private bool Enabled => platform.Value.Mode == PlatformOptions.SandboxMode;
 
-    private SandboxPaymentProvider Pay => services.GetRequiredService<SandboxPaymentProvider>();
-
     private static IResult Disabled() => Problems.NotFound("The sandbox");
-
-    // Relative form actions: the page is served at .../sandbox/pay/{id} under either host's route prefix.
-    private static string PaymentPage(SandboxPayment p) => string.Create(CultureInfo.InvariantCulture, $"""
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox payment</title></head>
-        <body><h1>GOV.UK Pay sandbox</h1><p>{WebUtility.HtmlEncode(p.Request.Description)}: £{p.Request.AmountPence / 100m:0.00}</p>
-        <form method="post" action="{p.PaymentId}/complete?outcome=success"><button>Pay</button></form>
-        <form method="post" action="{p.PaymentId}/complete?outcome=failed"><button>Decline</button></form></body></html>
-        """);
 }
 
 /// <summary>Sandbox routes, relative to <c>/api</c> like <see cref="Routes"/>.</summary>
@@ -79,5 +53,11 @@ public static class SandboxRoutes
     public const string IdentityTokens = "sandbox/identity/tokens";
     public const string PaymentPage = "sandbox/pay/{payment_id}";
     public const string CompletePayment = "sandbox/pay/{payment_id}/complete";
+
+    // The Pay sandbox's API: GOV.UK Pay's public API paths under sandbox/pay/ (PaySandboxHttpApi).
+    public const string PayPayments = "sandbox/pay/v1/payments";
+    public const string PayPayment = "sandbox/pay/v1/payments/{payment_id}";
+    public const string PayRefunds = "sandbox/pay/v1/payments/{payment_id}/refunds";
+    public const string PayThrottle = "sandbox/pay/control/throttle";
     public const string Notifications = "sandbox/notify/messages";
 }

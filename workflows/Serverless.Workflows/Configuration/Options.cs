@@ -27,19 +27,34 @@ public sealed class JourneyOptions
     public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:7071");
 }
 
-/// <summary>Which platform adapters run: the in-process sandboxes now; GOV.UK One Login, Pay and Notify later.</summary>
+/// <summary>
+/// Which platform adapters run. Both modes use the live adapters; in <c>sandbox</c> they talk to the sandboxes this app
+/// serves under /api/sandbox, in <c>live</c> to GOV.UK Pay, Notify and One Login. There is no default: a host with no
+/// mode refuses to start (Hosting/StartupChecks.cs), and so does a live host with any sandbox left on.
+/// </summary>
 [SettingsSection("Platforms")]
 public sealed class PlatformOptions
 {
     public const string SandboxMode = "sandbox";
+    public const string LiveMode = "live";
 
-    public string Mode { get; set; } = SandboxMode;
+    /// <summary>GOV.UK Pay's public API, used when <see cref="PayBaseUrl"/> is empty in live mode.</summary>
+    public static readonly Uri GovUkPayBaseUrl = new("https://publicapi.payments.service.gov.uk/");
 
-    /// <summary>Key for HMAC-SHA256 of GOV.UK Pay webhooks (<c>Pay-Signature</c>). A Key Vault reference in Azure.</summary>
-    [Secret]
-    public string PayWebhookSigningSecret { get; set; } = "";
+    /// <summary><c>live</c> or <c>sandbox</c>, explicitly.</summary>
+    public string Mode { get; set; } = "";
+
+    /// <summary>Base address of the Pay API (ending in '/'). Empty: GOV.UK Pay in live mode, this app's Pay sandbox in sandbox mode.</summary>
+    public string PayBaseUrl { get; set; } = "";
 
     /// <summary>Signing key of the identity sandbox's test tokens. A Key Vault reference in Azure.</summary>
     [Secret]
     public string IdentitySandboxSigningKey { get; set; } = "";
+
+    public bool IsSandbox => Mode == SandboxMode;
+
+    /// <summary>The Pay API the live adapter calls.</summary>
+    public Uri PayApi(JourneyOptions journeys) => PayBaseUrl.Length > 0
+        ? new Uri(PayBaseUrl.EndsWith('/') ? PayBaseUrl : PayBaseUrl + "/")
+        : IsSandbox ? new Uri(journeys.PublicBaseUrl, "api/sandbox/pay/") : GovUkPayBaseUrl;
 }

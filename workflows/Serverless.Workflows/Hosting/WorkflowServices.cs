@@ -41,6 +41,7 @@ public static class WorkflowServices
     {
         services.AddSettings<JourneyOptions>(configuration);
         services.AddSettings<PlatformOptions>(configuration);
+        services.AddOptions<PlatformAccountsOptions>().Bind(configuration.GetSection(PlatformAccountsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         // Definitions and the SLA calendar load (and validate) at startup: a broken definition stops the host.
@@ -56,6 +57,9 @@ public static class WorkflowServices
         services.AddSingleton<DepartmentHandOff>();
         services.TryAddSingleton<IJourneyTelemetry, LoggingJourneyTelemetry>();
         services.AddPlatformSandboxes(configuration);
+        services.AddGovUkPay();
+        services.AddNotify(configuration);
+        services.AddOneLogin(configuration);
 
         services.AddSingleton<CitizenNotifier>();
         services.AddSingleton<CaseRefunder>();
@@ -78,6 +82,7 @@ public static class WorkflowServices
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<JourneyHttpApi>();
         services.AddSingleton<SandboxHttpApi>();
+        services.AddSingleton<PaySandboxHttpApi>();
         services.AddSingleton<DecisionIntake>();
         services.AddSingleton<OrphanSweep>();
         services.AddSingleton<OperationalMeasurements>();
@@ -85,49 +90,30 @@ public static class WorkflowServices
     }
 
     /// <summary>
-    /// The in-process sandboxes for One Login, Pay and Notify. The real GOV.UK adapters replace these when
-    /// <c>Platforms:Mode</c> is not 'sandbox'; until they land, any other mode fails at startup rather than run half-wired.
+    /// The sandboxes for One Login, Pay and Notify: servers only, which the platform reaches through its live adapters over
+    /// HTTP, so the adapters are the code under test. Their routes answer only in sandbox mode.
     /// </summary>
     private static void AddPlatformSandboxes(this IServiceCollection services, IConfiguration configuration)
     {
-        // The Pay sandbox's payments sit beside the task hub, so they survive a restart as the journeys do.
-        services.TryAddSingleton<ISandboxPaymentLedger>(_ =>
-        {
-            var connection = AzureConnection.Resolve(configuration, ConnectionNames.TaskHubStorage, ConnectionKeys.TableServiceUri);
-            return new TableSandboxPaymentLedger(connection.ConnectionString is { } cs
-                ? new Azure.Data.Tables.TableServiceClient(cs)
-                : new Azure.Data.Tables.TableServiceClient(connection.ServiceUri, connection.Credential));
-        });
-        services.AddHttpClient(SandboxPaymentProvider.WebhookClient);
+        // The sandboxes' payments and messages sit beside the task hub, so they survive a restart as the journeys do.
+        services.TryAddSingleton<ISandboxPaymentLedger>(_ => new TableSandboxPaymentLedger(TaskHubTables(configuration)));
+        services.TryAddSingleton(_ => new NotifySandboxStore(() => TaskHubTables(configuration)));
+        services.AddHttpClient(PaySandbox.WebhookClient);
+        services.AddSingleton<PaySandbox>();
         services.AddSingleton<SandboxIdentityProvider>();
-        services.AddOneLogin(configuration);
-        services.AddSingleton<SandboxPaymentProvider>();
-        services.AddSingleton<IPaymentGateway>(sp => EnsureSandbox(sp).GetRequiredService<SandboxPaymentProvider>());
-        services.AddNotify(configuration);
+        services.AddHttpClient(NotifySandboxReceipts.HttpClientName);
+        services.AddSingleton<NotifySandboxReceipts>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotifySandboxReceipts>());
+        services.AddSingleton<NotifySandbox>();
     }
 
-    /// <summary>
-    /// GOV.UK Notify through its official client in every mode: in sandbox mode its base URL is the Notify sandbox's on this
-    /// host, so the live adapter is the code under test. The sandbox's routes answer only in sandbox mode.
-    /// </summary>
+    /// <summary>GOV.UK Notify through its official client, in every mode (the Notify sandbox's base URL in sandbox mode).</summary>
     private static void AddNotify(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.Section));
         services.AddHttpClient(GovukNotifySender.HttpClientName);
         services.AddSingleton<INotificationSender, GovukNotifySender>();
         services.AddSingleton<NotifyCallbackIntake>();
-
-        services.TryAddSingleton(_ => new NotifySandboxStore(() =>
-        {
-            var connection = AzureConnection.Resolve(configuration, ConnectionNames.TaskHubStorage, "tableServiceUri");
-            return connection.ConnectionString is { } cs
-                ? new Azure.Data.Tables.TableServiceClient(cs)
-                : new Azure.Data.Tables.TableServiceClient(connection.ServiceUri, connection.Credential);
-        }));
-        services.AddHttpClient(NotifySandboxReceipts.HttpClientName);
-        services.AddSingleton<NotifySandboxReceipts>();
-        services.AddHostedService(sp => sp.GetRequiredService<NotifySandboxReceipts>());
-        services.AddSingleton<NotifySandbox>();
     }
 
     /// <summary>One Login's core identity JWT, verified against the issuer's published keys (the identity sandbox's in sandbox mode).</summary>
@@ -139,11 +125,11 @@ public static class WorkflowServices
         services.AddSingleton<IIdentityVerifier, OneLoginIdentityVerifier>();
     }
 
-    private static IServiceProvider EnsureSandbox(IServiceProvider services)
+    private static Azure.Data.Tables.TableServiceClient TaskHubTables(IConfiguration configuration)
     {
-        var mode = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.Mode;
-        return mode == PlatformOptions.SandboxMode
-            ? services
-            : throw new InvalidOperationException($"Platforms:Mode '{mode}' is not available yet: only '{PlatformOptions.SandboxMode}' is implemented.");
+        var connection = AzureConnection.Resolve(configuration, ConnectionNames.TaskHubStorage, ConnectionKeys.TableServiceUri);
+        return connection.ConnectionString is { } cs
+            ? new Azure.Data.Tables.TableServiceClient(cs)
+            : new Azure.Data.Tables.TableServiceClient(connection.ServiceUri, connection.Credential);
     }
 }

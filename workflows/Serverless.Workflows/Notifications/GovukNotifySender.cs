@@ -15,7 +15,7 @@ namespace Serverless.Workflows.Notifications;
 /// sends twice. Any other 4xx is refused for good (<see cref="NotificationRejectedException"/>).
 /// </summary>
 public sealed partial class GovukNotifySender(
-    IHttpClientFactory http, IOptions<NotifyOptions> options, IOptions<PlatformOptions> platform, IOptions<JourneyOptions> journeys, TimeProvider clock, ILogger<GovukNotifySender> log) : INotificationSender
+    IHttpClientFactory http, IOptions<NotifyOptions> options, IOptions<PlatformAccountsOptions> accounts, IOptions<PlatformOptions> platform, IOptions<JourneyOptions> journeys, TimeProvider clock, ILogger<GovukNotifySender> log) : INotificationSender
 {
     public const string HttpClientName = "govuk-notify";
     private const int Attempts = 3;
@@ -70,7 +70,7 @@ public sealed partial class GovukNotifySender(
     /// <summary>A client per call over a pooled handler: the client sets its headers on the HttpClient it is given.</summary>
     private NotificationClient Client(string account, HttpClientWrapper wrapper)
     {
-        var client = new NotificationClient(wrapper, options.Value.ApiKeyOf(account));
+        var client = new NotificationClient(wrapper, ApiKeyOf(account));
         // The constructor points the client at Notify itself; the setting decides (the sandbox locally).
         wrapper.BaseAddress = options.Value.ResolveBaseUrl(platform.Value.Mode == PlatformOptions.SandboxMode, journeys.Value.PublicBaseUrl);
         return client;
@@ -78,4 +78,9 @@ public sealed partial class GovukNotifySender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notify send {Reference} failed transiently (attempt {Attempt}, {Failure}); retrying")]
     private static partial void LogRetry(ILogger log, string reference, int attempt, string failure);
+
+    private string ApiKeyOf(string account) =>
+        accounts.Value.Notify.Find(account) is { ApiKey: { Length: > 0 } key }
+            ? key
+            : throw new InvalidOperationException($"No Notify API key for account '{account}': set {PlatformAccountSettings.NotifyApiKey(account).Name}.");
 }

@@ -3,9 +3,9 @@ using Serverless.Workflows.Configuration;
 namespace Serverless.Workflows.Notifications;
 
 /// <summary>
-/// GOV.UK Notify: where its API is, each department's service API key, and the bearer token Notify puts on delivery
-/// receipts. Bound from <c>Platforms:Notify</c>, so the settings are <c>Platforms__Notify__BaseUrl</c>,
-/// <c>Platforms__Notify__CallbackBearerToken</c> and <c>Platforms__Notify__Accounts__{account}__ApiKey</c>.
+/// GOV.UK Notify: where its API is, and the bearer token Notify puts on delivery receipts. Bound from
+/// <c>Platforms:Notify</c>: <c>Platforms__Notify__BaseUrl</c> and <c>Platforms__Notify__CallbackBearerToken</c>. Each
+/// department's service API key is a <see cref="NotifyAccountOptions"/>, named by <see cref="PlatformAccountSettings"/>.
 /// </summary>
 public sealed class NotifyOptions
 {
@@ -22,25 +22,9 @@ public sealed class NotifyOptions
     [Secret]
     public string CallbackBearerToken { get; set; } = "";
 
-    /// <summary>Keyed by a definition's <c>accounts.notify</c>.</summary>
-    public Dictionary<string, NotifyAccountOptions> Accounts { get; } = new(StringComparer.Ordinal);
-
     public Uri ResolveBaseUrl(bool sandbox, Uri publicBaseUrl)
     {
         var url = BaseUrl.Length > 0 ? BaseUrl : sandbox ? new Uri(publicBaseUrl, "api/" + NotifyRoutes.SandboxBase).ToString() : LiveBaseUrl;
         return new Uri(url.EndsWith('/') ? url : url + "/");
     }
-
-    public string ApiKeyOf(string account) =>
-        Accounts.TryGetValue(account, out var a) && !string.IsNullOrWhiteSpace(a.ApiKey)
-            ? a.ApiKey
-            : throw new InvalidOperationException($"No Notify API key for account '{account}': set Platforms__Notify__Accounts__{account}__ApiKey.");
-}
-
-/// <summary>One department's Notify service.</summary>
-public sealed class NotifyAccountOptions
-{
-    /// <summary><c>{key_name}-{service_id}-{secret}</c>, from Notify's API integration page. A Key Vault reference in Azure.</summary>
-    [Secret]
-    public string ApiKey { get; set; } = "";
 }

@@ -12,13 +12,15 @@ using Serverless.Workflows.Journeys;
 namespace Serverless.Workflows.Payments;
 
 /// <summary>
-/// <c>POST /api/v1/webhooks/pay</c>: GOV.UK Pay's payment events. A bad signature changes nothing (401). Delivery is
-/// at least once and out of order, so only settling events are passed on, and only for the case's current payment;
-/// anything else is acknowledged (200) so Pay stops retrying it.
+/// <c>POST /api/v1/webhooks/pay</c>: GOV.UK Pay's payment events. Each Pay account signs with its own secret; an event
+/// is accepted only when signed by the account that owns the case's payment (else 401, and nothing changes). Delivery
+/// is at least once and out of order, so only settling events are passed on, and only for the case's current payment;
+/// once a case's payment has succeeded, a late failure cannot undo it. Anything else is acknowledged (200) so Pay stops
+/// retrying it.
 /// </summary>
 public sealed partial class PayWebhookIntake(
     ICaseStore cases, CaseRefunder refunder, IDefinitionCatalog catalog,
-    IOptions<PlatformOptions> options, ILogger<PayWebhookIntake> log)
+    IOptions<PlatformAccountsOptions> accounts, ILogger<PayWebhookIntake> log)
 {
     /// <summary>Pay events are a few KiB; the endpoint is anonymous, so nothing larger is read.</summary>
     private const int MaxBytes = 64 * 1024;
@@ -27,7 +29,8 @@ public sealed partial class PayWebhookIntake(
     {
         if (await JsonBody.ReadBytesAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false) is not { } body)
             return Problems.TooLarge("A Pay event", MaxBytes);
-        if (!PayWebhookSignature.IsValid(body, request.Headers[PayWebhookSignature.Header], options.Value.PayWebhookSigningSecret))
+        var signature = request.Headers[PayWebhookSignature.Header].ToString();
+        if (SigningAccount(body, signature) is not { } signer)
             return Problems.Unauthorised("The Pay-Signature header is missing or does not match the body.");
 
         PayWebhookMessage? message;
@@ -43,7 +46,7 @@ public sealed partial class PayWebhookIntake(
             return Problems.BadRequest("invalid-webhook", "The body is not a GOV.UK Pay payment event.");
 
         var outcome = PayEventTypes.Outcome(message.EventType);
-        var caseId = message.Resource.Metadata?.GetValueOrDefault("case_id");
+        var caseId = message.Resource.MetadataText("case_id");
         if (outcome is null || caseId is null)
             return Acknowledge("ignored");
 
@@ -53,6 +56,8 @@ public sealed partial class PayWebhookIntake(
             LogUnmatched(log, message.WebhookMessageId);
             return Acknowledge("ignored");
         }
+        if (!PlatformAccountSettings.Same(catalog.Get(new DefinitionKey(record.ServiceId, record.DefinitionVersion)).Accounts.Pay, signer))
+            return Problems.Unauthorised("The event is not signed by the Pay account that owns the payment.");
 
         record = await cases.UpdateAsync(caseId, c =>
         {
@@ -69,7 +74,9 @@ public sealed partial class PayWebhookIntake(
                 await RefundLatePaymentAsync(record, cancellationToken).ConfigureAwait(false);
             return Acknowledge("ignored");
         }
-        await journeys.RaiseEventAsync(caseId, JourneyEvents.Payment, new PaymentSettled(message.ResourceId, outcome), cancellationToken)
+        // What the case holds wins: a failure delivered after (or racing) the success never undoes the payment.
+        var settled = record.Payment?.Status == PayStatuses.Success ? PaymentOutcomes.Succeeded : outcome;
+        await journeys.RaiseEventAsync(caseId, JourneyEvents.Payment, new PaymentSettled(message.ResourceId, settled), cancellationToken)
             .ConfigureAwait(false);
         return Acknowledge("accepted");
     }
@@ -81,6 +88,11 @@ public sealed partial class PayWebhookIntake(
         if (refunded.Payment?.RefundId is not null && record.Payment?.RefundId is null)
             LogLateRefund(log, record.Id);
     }
+
+    /// <summary>The Pay account whose webhook secret produced the signature, if any.</summary>
+    private string? SigningAccount(byte[] body, string signature) =>
+        accounts.Value.Pay.Accounts.Where(a => PayWebhookSignature.IsValid(body, signature, a.Value.WebhookSigningSecret))
+            .Select(a => a.Key).FirstOrDefault();
 
     private static IResult Acknowledge(string status) => Results.Json(new { status }, ApiJson.Options);
 

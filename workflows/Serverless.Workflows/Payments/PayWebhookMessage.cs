@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Serverless.Workflows.Payments;
 
-/// <summary>A GOV.UK Pay webhook message (payment events), as Pay delivers it.</summary>
+/// <summary>A GOV.UK Pay webhook message (payment events), as Pay delivers it: the resource is the get-payment shape.</summary>
 public sealed record PayWebhookMessage
 {
     [JsonPropertyName("webhook_message_id")] public required string WebhookMessageId { get; init; }
@@ -12,23 +12,10 @@ public sealed record PayWebhookMessage
     [JsonPropertyName("resource_id")] public required string ResourceId { get; init; }
     [JsonPropertyName("resource_type")] public required string ResourceType { get; init; }
     [JsonPropertyName("event_type")] public required string EventType { get; init; }
-    [JsonPropertyName("resource")] public required PayResource Resource { get; init; }
+    [JsonPropertyName("resource")] public required PayPayment Resource { get; init; }
 
-    public static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions SerializerOptions => PayJson.Options;
 }
-
-public sealed record PayResource
-{
-    [JsonPropertyName("payment_id")] public required string PaymentId { get; init; }
-    [JsonPropertyName("amount")] public int Amount { get; init; }
-    [JsonPropertyName("reference")] public string? Reference { get; init; }
-    [JsonPropertyName("state")] public required PayResourceState State { get; init; }
-    [JsonPropertyName("metadata")] public IReadOnlyDictionary<string, string>? Metadata { get; init; }
-}
-
-public sealed record PayResourceState(
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("finished")] bool Finished);
 
 /// <summary>Pay's webhook event types, and the payment outcome each one settles.</summary>
 public static class PayEventTypes

@@ -75,9 +75,16 @@ public sealed class InMemorySandboxPaymentLedger : ISandboxPaymentLedger
     }
 }
 
-/// <summary>A payment as the sandbox holds it.</summary>
-public sealed record SandboxPayment(string PaymentId, string Account, PaymentRequest Request, DateTimeOffset ExpiresAt)
+/// <summary>A payment as the sandbox holds it: what the service sent, and what has happened to it since.</summary>
+public sealed record SandboxPayment(
+    string PaymentId, string Account, PayCreatePaymentRequest Request, string RequestHash, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)
 {
     public string Status { get; set; } = PayStatuses.Created;
-    public string? RefundId { get; set; }
+
+    /// <summary>Pay's P00x0 code of a payment that did not succeed.</summary>
+    public string? Code { get; set; }
+
+    public List<SandboxRefund> Refunds { get; set; } = [];
 }
+
+public sealed record SandboxRefund(string RefundId, int Amount, DateTimeOffset CreatedAt);

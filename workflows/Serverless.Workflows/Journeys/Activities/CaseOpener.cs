@@ -59,7 +59,8 @@ public sealed class CaseOpener(JourneyStepContext step, CaseCloser closer, IPaym
         // The case id keys the payment: a retried step gets the same payment back from Pay, never a second charge.
         var created = await payments.CreatePaymentAsync(definition.Accounts.Pay!, new PaymentRequest(
             fee, record.Reference, definition.Name,
-            new Uri(options.Value.PublicBaseUrl, $"api/v1/applications/{record.Id}"), record.Id, record.Id + ":payment"),
+            new Uri(options.Value.PublicBaseUrl, $"api/v1/applications/{record.Id}"), record.Id, record.Id + ":payment",
+            record.ServiceId, record.DefinitionVersion, PaymentLanguages.Of(record.Application)),
             cancellationToken).ConfigureAwait(false);
 
         var now = step.Now;

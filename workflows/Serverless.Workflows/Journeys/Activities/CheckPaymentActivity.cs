@@ -12,7 +12,8 @@ public sealed class CheckPaymentActivity(JourneyStepContext step, IPaymentGatewa
         if (record.Payment is null)
             return PaymentOutcomes.Failed;
         var state = await payments.GetPaymentAsync(definition.Accounts.Pay!, record.Payment.PaymentId, CancellationToken.None).ConfigureAwait(false);
-        // Past its expiry, a payment that has not succeeded has lapsed (Pay reports it failed with code P0020).
-        return state.Succeeded ? PaymentOutcomes.Succeeded : PaymentOutcomes.Expired;
+        // Past its expiry, a payment still unfinished has lapsed (Pay reports P0020 once it notices); a declined,
+        // cancelled or errored one has failed.
+        return state.Outcome ?? PaymentOutcomes.Expired;
     }
 }

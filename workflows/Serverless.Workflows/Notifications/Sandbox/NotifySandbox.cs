@@ -15,7 +15,7 @@ namespace Serverless.Workflows.Notifications.Sandbox;
 /// at the platform's callback. Sandbox mode only: the routes answer 404 otherwise.
 /// </summary>
 public sealed class NotifySandbox(
-    NotifySandboxStore store, NotifySandboxReceipts receipts, IOptions<NotifyOptions> notify, IOptions<PlatformOptions> platform, TimeProvider clock)
+    NotifySandboxStore store, NotifySandboxReceipts receipts, IOptions<PlatformAccountsOptions> accounts, IOptions<PlatformOptions> platform, TimeProvider clock)
 {
     /// <summary>Notify's simulator recipients and the final status each gets; anyone else's message is delivered.</summary>
     private static readonly Dictionary<string, string> Simulated = new(StringComparer.OrdinalIgnoreCase)
@@ -105,7 +105,7 @@ public sealed class NotifySandbox(
     {
         if (!Enabled)
             return null;
-        var keys = notify.Value.Accounts.Values.Select(a => NotifyApiKey.Parse(a.ApiKey)).OfType<NotifyApiKey>().ToList();
+        var keys = accounts.Value.Notify.Accounts.Values.Select(a => NotifyApiKey.Parse(a.ApiKey)).OfType<NotifyApiKey>().ToList();
         var (serviceId, error) = NotifyApiKey.Verify(request.Headers[HeaderNames.Authorization].ToString(), keys, clock.GetUtcNow());
         request.HttpContext.Items[typeof(NotifySandbox)] = error;
         return serviceId;
