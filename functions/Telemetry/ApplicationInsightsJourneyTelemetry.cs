@@ -12,6 +12,7 @@ public sealed class ApplicationInsightsJourneyTelemetry(TelemetryClient client) 
     public void JourneyCompleted(DefinitionKey service, string outcome) => Event(TelemetryNames.JourneyCompleted, service, (TelemetryNames.Outcome, outcome));
     public void JourneyFailed(DefinitionKey service, string reason) => Event(TelemetryNames.JourneyFailed, service, (TelemetryNames.Reason, reason));
     public void SlaBreached(DefinitionKey service) => Event(TelemetryNames.SlaBreached, service);
+    public void CaseExceededMaxAge(DefinitionKey service, string status) => Event(TelemetryNames.CaseExceededMaxAge, service, (TelemetryNames.Reason, status));
 
     public void PoisonMessage(string queue, string reason) =>
         client.TrackEvent(TelemetryNames.PoisonMessage, new Dictionary<string, string> { [TelemetryNames.Queue] = queue, [TelemetryNames.Reason] = reason });

@@ -15,6 +15,7 @@ public sealed class RecordingTelemetry : IJourneyTelemetry
     public void StepCompleted(DefinitionKey service, string step, TimeSpan duration) => Signals.Enqueue((TelemetryNames.StepDuration, service.ToString(), step));
     public void SlaBreached(DefinitionKey service) => Signals.Enqueue((TelemetryNames.SlaBreached, service.ToString(), ""));
     public void PoisonMessage(string queue, string reason) => Signals.Enqueue((TelemetryNames.PoisonMessage, queue, reason));
+    public void CaseExceededMaxAge(DefinitionKey service, string status) => Signals.Enqueue((TelemetryNames.CaseExceededMaxAge, service.ToString(), status));
     public void CasesWaitingOnDepartment(string serviceId, int count) => Signals.Enqueue((TelemetryNames.CasesWaitingOnDepartment, serviceId, count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     public void PoisonQueueDepth(string queue, int depth) => Signals.Enqueue((TelemetryNames.PoisonQueueDepth, queue, depth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

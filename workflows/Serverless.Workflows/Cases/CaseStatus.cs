@@ -16,6 +16,8 @@ public static class CaseStatus
     /// <summary>The journey stopped on a step that failed after all its retries: ops have been alerted and must act.</summary>
     public const string Failed = "failed";
 
+    public const string NeedsAttention = "needs_attention";
+
     public static IReadOnlyList<string> All { get; } =
         [Submitted, AwaitingPayment, WithDepartment, AwaitingInformation, Approved, Rejected, Closed, Failed];
 

@@ -14,6 +14,9 @@ public interface IJourneyTelemetry
     void StepCompleted(DefinitionKey service, string step, TimeSpan duration);
     void SlaBreached(DefinitionKey service);
     void PoisonMessage(string queue, string reason);
+
+    /// <summary>A case outlived the maximum case age without finishing and was redacted: ops must find out why.</summary>
+    void CaseExceededMaxAge(DefinitionKey service, string status);
     void CasesWaitingOnDepartment(string serviceId, int count);
     void PoisonQueueDepth(string queue, int depth);
 }

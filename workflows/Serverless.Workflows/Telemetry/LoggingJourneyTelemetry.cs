@@ -11,6 +11,7 @@ public sealed partial class LoggingJourneyTelemetry(ILogger<LoggingJourneyTeleme
     public void JourneyFailed(DefinitionKey service, string reason) => Event(log, TelemetryNames.JourneyFailed, service.ServiceId, service.Version, reason);
     public void SlaBreached(DefinitionKey service) => Event(log, TelemetryNames.SlaBreached, service.ServiceId, service.Version, "");
     public void PoisonMessage(string queue, string reason) => Event(log, TelemetryNames.PoisonMessage, queue, 0, reason);
+    public void CaseExceededMaxAge(DefinitionKey service, string status) => Event(log, TelemetryNames.CaseExceededMaxAge, service.ServiceId, service.Version, status);
 
     public void StepCompleted(DefinitionKey service, string step, TimeSpan duration) =>
         StepMetric(log, TelemetryNames.StepDuration, service.ServiceId, service.Version, step, duration.TotalMilliseconds);

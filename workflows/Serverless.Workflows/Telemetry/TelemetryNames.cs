@@ -12,6 +12,7 @@ public static class TelemetryNames
     public const string JourneyFailed = "JourneyFailed";
     public const string SlaBreached = "SlaBreached";
     public const string PoisonMessage = "PoisonMessage";
+    public const string CaseExceededMaxAge = "CaseExceededMaxAge";
 
     // Custom metrics (customMetrics table).
     public const string StepDuration = "JourneyStepDurationMs";
@@ -26,7 +27,7 @@ public static class TelemetryNames
     public const string Reason = "Reason";
     public const string Queue = "Queue";
 
-    public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage];
+    public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage, CaseExceededMaxAge];
     public static IReadOnlyList<string> Metrics { get; } = [StepDuration, CasesWaitingOnDepartment, PoisonQueueDepth];
     public static IReadOnlyList<string> Dimensions { get; } = [ServiceId, ServiceVersion, Step, Outcome, Reason, Queue];
 }

@@ -23,6 +23,7 @@ public static partial class CosmosCaseStoreSetup
     public static IServiceCollection AddCosmosCaseStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CaseStoreOptions>().Bind(configuration.GetSection(Section));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Retention"));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => CosmosAccount.Connect(configuration));
         services.TryAddSingleton<CosmosCaseStore>();
