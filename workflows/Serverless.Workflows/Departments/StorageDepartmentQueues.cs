@@ -31,6 +31,12 @@ public sealed class StorageDepartmentQueues(QueueServiceClient service) : IDepar
         await client.SendMessageAsync(message.ToJson(), visibilityTimeout: null, NeverExpires, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task RequeueAsync(string queue, string message, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var client = await GetQueueAsync(queue, cancellationToken).ConfigureAwait(false);
+        await client.SendMessageAsync(message, delay, NeverExpires, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task SendToPoisonAsync(string queue, PoisonMessage message, CancellationToken cancellationToken)
     {
         var client = await GetQueueAsync(QueueNames.PoisonOf(queue), cancellationToken).ConfigureAwait(false);
