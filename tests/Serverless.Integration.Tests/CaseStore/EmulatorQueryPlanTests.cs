@@ -8,34 +8,23 @@ public sealed class ProcessEnvironmentCollection
 }
 
 [Collection(ProcessEnvironmentCollection.Name)]
-public sealed class EmulatorQueryPlanTests
+public sealed class EmulatorQueryPlanTests(CosmosEmulatorDatabase database) : IClassFixture<CosmosEmulatorDatabase>
 {
     [Fact]
     public async Task Worklist_queries_work_on_the_emulator_with_nothing_set_in_the_environment()
     {
         // As a user starts the self-host: no test run settings, so nothing in the environment but what the product sets.
         Environment.SetEnvironmentVariable(CosmosAccount.LocalQueryPlanVariable, null);
-        var database = new CosmosEmulatorDatabase();
-        await database.InitializeAsync();
-        try
-        {
-            await QueryAcrossPartitionsAsync(database);
-        }
-        finally
-        {
-            await database.DisposeAsync();
-        }
-    }
-
-    private static async Task QueryAcrossPartitionsAsync(CosmosEmulatorDatabase database)
-    {
+        using var account = CosmosAccount.FromConnectionString(CosmosEmulatorDatabase.EmulatorConnectionString);
+        var store = new CosmosCaseStore(account, Microsoft.Extensions.Options.Options.Create(database.Options), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CosmosCaseStore>.Instance);
         var serviceId = TestCases.NewServiceId();
         var start = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
         foreach (var minutes in new[] { 0, 10, 20 })
-            await database.Store.TryCreateAsync(TestCases.New(serviceId, start.AddMinutes(minutes), CaseStatus.WithDepartment), CancellationToken.None);
+            await store.TryCreateAsync(TestCases.New(serviceId, start.AddMinutes(minutes), CaseStatus.WithDepartment), CancellationToken.None);
 
         // ORDER BY across partitions: the query the worklist endpoints and the sweeps run.
-        var page = await database.Store.ListByStatusAsync(serviceId, CaseStatus.WithDepartment, null, 10, CancellationToken.None);
+        var page = await store.ListByStatusAsync(serviceId, CaseStatus.WithDepartment, null, 10, CancellationToken.None);
 
         Assert.Equal([start.AddMinutes(20), start.AddMinutes(10), start], page.Cases.Select(c => c.SubmittedAt));
     }
