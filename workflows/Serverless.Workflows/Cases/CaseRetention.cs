@@ -47,10 +47,10 @@ public sealed partial class CaseRetention(
                 {
                     var changed = false;
                     var overAge = false;
-                    var record = await store.UpdateAsync(candidate.Id, record =>
+                    var record = await store.UpdateAsync(candidate.Id, current =>
                     {
-                        overAge = !IsPastPeriod(record, now);
-                        return changed = Redact(record, now, oldestKept);
+                        overAge = !IsPastPeriod(current, now);
+                        return changed = Redact(current, now, oldestKept);
                     }, cancellationToken).ConfigureAwait(false);
                     if (!changed)
                         continue;
