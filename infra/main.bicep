@@ -412,6 +412,9 @@ module api 'app/api.bicep' = {
       CaseStore__CasesContainer: caseStore.casesContainer
       CaseStore__IdempotencyContainer: caseStore.idempotencyContainer
       CaseStore__CreateIfNotExists: 'false'
+      CaseStore__IdempotencyClaimLifetime: '7.00:00:00'
+      // RetentionOptions: a case unfinished after two years is redacted and ops are alerted.
+      Retention__MaxCaseAge: '730.00:00:00'
       // JourneyOptions (PublicBaseUrl: see above).
       Journeys__OrphanAge: '00:02:00'
       // PlatformOptions: signing secrets from Key Vault through the user-assigned identity (keyVaultReferenceIdentity).

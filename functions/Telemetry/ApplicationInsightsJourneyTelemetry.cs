@@ -13,6 +13,7 @@ public sealed class ApplicationInsightsJourneyTelemetry(TelemetryClient client) 
     public void JourneyFailed(DefinitionKey service, string reason) => Event(TelemetryNames.JourneyFailed, service, (TelemetryNames.Reason, reason));
     public void SlaBreached(DefinitionKey service) => Event(TelemetryNames.SlaBreached, service);
     public void JourneyNeedsAttention(DefinitionKey service, string step) => Event(TelemetryNames.JourneyNeedsAttention, service, (TelemetryNames.Step, step));
+    public void CaseExceededMaxAge(DefinitionKey service, string status) => Event(TelemetryNames.CaseExceededMaxAge, service, (TelemetryNames.Reason, status));
 
     public void PoisonMessage(string queue, string reason) =>
         client.TrackEvent(TelemetryNames.PoisonMessage, new Dictionary<string, string> { [TelemetryNames.Queue] = queue, [TelemetryNames.Reason] = reason });

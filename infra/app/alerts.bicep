@@ -84,6 +84,20 @@ customEvents
     threshold: 0
   }
   {
+    name: 'cases-past-max-age'
+    displayName: 'Cases unfinished past the maximum age'
+    description: 'A case ran past Retention__MaxCaseAge without finishing: its personal data was redacted, and ops must close it with the department and the citizen.'
+    severity: 2
+    query: '''
+customEvents
+| where name == 'CaseExceededMaxAge'
+| summarize Cases = count() by ServiceId = tostring(customDimensions.ServiceId)
+'''
+    measure: 'Cases'
+    dimension: 'ServiceId'
+    threshold: 0
+  }
+  {
     name: 'poison-messages'
     displayName: 'Message in a poison queue'
     description: 'A poison queue holds a message (depth measured by the app on a timer), or a message was moved to one.'

@@ -21,6 +21,7 @@ public sealed class CompiledInfra : IDisposable
         ["SERVERLESS_ALERT_EMAILS"] = "oncall@example.gov.uk",
         ["AZURE_KEY_VAULT_CREATE_MODE"] = null,
         ["VNET_ENABLED"] = null,
+        ["SERVERLESS_PLATFORMS_MODE"] = "sandbox",
     };
 
     /// <summary>What the .bicepparam files are built with: the tags and receivers they require, nothing of azd's own.</summary>

@@ -90,6 +90,7 @@ public sealed class SampleDepartment(QueueServiceClient queues, string departmen
             Time = DateTimeOffset.UtcNow,
             Data = new JsonObject { ["department_id"] = departmentId, ["outcome"] = outcome, ["reason"] = reason },
         };
-        await decisions.SendMessageAsync(decision.ToJson(), cancellationToken).ConfigureAwait(false);
+        // As departments should: a decision waits on the queue however long the platform is away.
+        await decisions.SendMessageAsync(decision.ToJson(), visibilityTimeout: null, StorageDepartmentQueues.NeverExpires, cancellationToken).ConfigureAwait(false);
     }
 }

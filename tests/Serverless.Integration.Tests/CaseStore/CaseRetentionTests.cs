@@ -1,12 +1,24 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Definitions;
 
 namespace Serverless.Integration.Tests.CaseStore;
 
-public sealed class CaseRetentionTests(CosmosEmulatorDatabase database) : IClassFixture<CosmosEmulatorDatabase>
+public sealed class CaseRetentionTests : IClassFixture<CosmosEmulatorDatabase>
 {
-    private readonly CosmosCaseStore store = database.Store;
-    private readonly CaseRetention retention = new(database.Store, TimeProvider.System, NullLogger<CaseRetention>.Instance);
+    private static readonly TimeSpan MaxCaseAge = TimeSpan.FromDays(730);
+    private readonly CosmosCaseStore store;
+    private readonly MaxAgeAlerts alerts = new();
+    private readonly CaseRetention retention;
+
+    public CaseRetentionTests(CosmosEmulatorDatabase database)
+    {
+        store = database.Store;
+        retention = new CaseRetention(store, alerts, Options.Create(new RetentionOptions { MaxCaseAge = MaxCaseAge }),
+            TimeProvider.System, NullLogger<CaseRetention>.Instance);
+    }
 
     [Fact]
     public async Task Redaction_leaves_the_audit_stub_and_removes_personal_data()
@@ -62,14 +74,60 @@ public sealed class CaseRetentionTests(CosmosEmulatorDatabase database) : IClass
         var stub = (await store.FindAsync(due.Id, CancellationToken.None))!;
         Assert.Equal(redactedEtag, stub.ETag);
         Assert.Equal(now, stub.Retention.RedactedAt);
-        Assert.Empty(await store.ListDueForRedactionAsync(now.AddMinutes(1), 1000, CancellationToken.None));
+        Assert.DoesNotContain(await store.ListDueForRedactionAsync(now.AddMinutes(1), now - MaxCaseAge, 1000, CancellationToken.None),
+            c => c.Id == due.Id || c.Id == notYetDue.Id || c.Id == running.Id);
     }
 
-    private static CaseRecord Finished(DateTimeOffset submittedAt, DateTimeOffset deleteAfter)
+    [Theory]
+    [InlineData(CaseStatus.Failed)]
+    [InlineData(CaseStatus.NeedsAttention)]
+    [InlineData(CaseStatus.Closed)]
+    [InlineData(CaseStatus.Rejected)]
+    public async Task Failed_and_parked_cases_are_redacted_past_their_period_like_any_finished_case(string status)
     {
-        var record = TestCases.New(TestCases.NewServiceId(), submittedAt, CaseStatus.Approved);
+        var now = DateTimeOffset.UtcNow;
+        var due = Finished(now.AddDays(-400), deleteAfter: now.AddDays(-1), status);
+        var notYetDue = Finished(now.AddDays(-400), deleteAfter: now.AddDays(1), status);
+        await store.TryCreateAsync(due, CancellationToken.None);
+        await store.TryCreateAsync(notYetDue, CancellationToken.None);
+
+        await retention.RedactAsync(now, CancellationToken.None);
+
+        var stub = (await store.FindAsync(due.Id, CancellationToken.None))!;
+        Assert.Null(stub.Application);
+        Assert.Equal((status, now), (stub.Status, stub.Retention.RedactedAt));
+        Assert.NotNull((await store.FindAsync(notYetDue.Id, CancellationToken.None))!.Application);
+        Assert.DoesNotContain(alerts.Cases, a => a.Service.ServiceId == due.ServiceId);
+    }
+
+    [Fact]
+    public async Task A_case_that_never_finishes_is_redacted_at_the_maximum_age_and_ops_are_alerted()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var serviceId = TestCases.NewServiceId();
+        var stuck = TestCases.New(serviceId, now - MaxCaseAge - TimeSpan.FromDays(1), CaseStatus.WithDepartment);
+        var young = TestCases.New(serviceId, now - MaxCaseAge + TimeSpan.FromDays(1), CaseStatus.WithDepartment);
+        await store.TryCreateAsync(stuck, CancellationToken.None);
+        await store.TryCreateAsync(young, CancellationToken.None);
+
+        await retention.RedactAsync(now, CancellationToken.None);
+        await retention.RedactAsync(now.AddMinutes(1), CancellationToken.None);
+
+        var stub = (await store.FindAsync(stuck.Id, CancellationToken.None))!;
+        Assert.Null(stub.Application);
+        Assert.Equal(CaseRetention.Redacted, stub.Identity.Subject);
+        Assert.Equal((CaseStatus.WithDepartment, now), (stub.Status, stub.Retention.RedactedAt));
+        Assert.NotNull((await store.FindAsync(young.Id, CancellationToken.None))!.Application);
+        // One alert, for the stuck case only, and not again on the next sweep.
+        Assert.Equal([(new DefinitionKey(serviceId, stuck.DefinitionVersion), CaseStatus.WithDepartment)],
+            alerts.Cases.Where(a => a.Service.ServiceId == serviceId));
+    }
+
+    private static CaseRecord Finished(DateTimeOffset submittedAt, DateTimeOffset deleteAfter, string status = CaseStatus.Approved)
+    {
+        var record = TestCases.New(TestCases.NewServiceId(), submittedAt, status);
         record.Step = JourneySteps.Finished;
-        record.Outcome = "approved";
+        record.Outcome = status == CaseStatus.Approved ? "approved" : "error";
         record.FinishedAt = submittedAt.AddDays(30);
         record.Payment = new PaymentRecord
         {

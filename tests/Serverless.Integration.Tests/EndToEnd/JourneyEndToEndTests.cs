@@ -55,10 +55,11 @@ public sealed class JourneyEndToEndTests(SelfHostFixture host)
         var caseId = (string)(await citizen.ApplyAsync(Fishing, ExampleApplications.For(Fishing), Timeout()))["case_id"]!;
         var awaiting = await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["status"] == "awaiting_payment", "awaiting payment");
 
+        // Stopped as soon as the status shows: the step that wrote it is usually still checkpointing in the journey.
         await host.StopAsync();
         await host.StartAsync();
         await citizen.PayAsync(new Uri((string)awaiting["payment"]!["next_url"]!), Timeout());
-        await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["status"] == "with_department", "with the department");
+        await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["status"] == "with_department", "with the department", TakeoverTime);
         var department = host.Department("environment-agency", "environment-agency-cases");
         await department.ReceiveAsync(caseId, MessageTypes.Submitted, TimeSpan.FromSeconds(30), Timeout());
 
@@ -66,8 +67,21 @@ public sealed class JourneyEndToEndTests(SelfHostFixture host)
         await host.StartAsync();
         await department.DecideAsync(caseId, DecisionOutcomes.Rejected, "You hold a licence for these dates already.", Timeout());
 
-        var done = await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["payment"]?["refund_status"] == "success", "refunded");
+        var done = await host.WaitForCaseAsync(caseId, citizen.Token!, c => (string?)c["payment"]?["refund_status"] == "success", "refunded", TakeoverTime);
         Assert.Equal("rejected", (string?)done["status"]);
+    }
+
+    /// <summary>
+    /// The most a restart may delay a journey: the engine's takeover time, host.json's visibility timeouts (how long a
+    /// message a stopped worker held stays hidden), plus the time the rest of the step takes.
+    /// </summary>
+    private static readonly TimeSpan TakeoverTime = MaxVisibilityTimeout() + TimeSpan.FromSeconds(20);
+
+    private static TimeSpan MaxVisibilityTimeout()
+    {
+        var hostJson = Serverless.SelfHost.Engine.HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        return hostJson.ControlQueueVisibilityTimeout > hostJson.WorkItemQueueVisibilityTimeout
+            ? hostJson.ControlQueueVisibilityTimeout : hostJson.WorkItemQueueVisibilityTimeout;
     }
 
     [Fact]

@@ -193,6 +193,7 @@ public sealed class NotifyEndToEndTests(SelfHostFixture host)
         public void StepCompleted(DefinitionKey service, string step, TimeSpan duration) => inner.StepCompleted(service, step, duration);
         public void SlaBreached(DefinitionKey service) => inner.SlaBreached(service);
         public void JourneyNeedsAttention(DefinitionKey service, string step) => inner.JourneyNeedsAttention(service, step);
+        public void CaseExceededMaxAge(DefinitionKey service, string status) => inner.CaseExceededMaxAge(service, status);
         public void PoisonMessage(string queue, string reason) => inner.PoisonMessage(queue, reason);
         public void CasesWaitingOnDepartment(string serviceId, int count) => inner.CasesWaitingOnDepartment(serviceId, count);
         public void PoisonQueueDepth(string queue, int depth) => inner.PoisonQueueDepth(queue, depth);
@@ -228,7 +229,8 @@ internal static class SendRecordOutage
         public Task<CasePage> ListByStatusAsync(string serviceId, string status, string? continuationToken, int pageSize, CancellationToken cancellationToken) => inner.ListByStatusAsync(serviceId, status, continuationToken, pageSize, cancellationToken);
         public Task<CasePage> ListBreachingSlaAsync(DateTimeOffset now, string? continuationToken, int pageSize, CancellationToken cancellationToken) => inner.ListBreachingSlaAsync(now, continuationToken, pageSize, cancellationToken);
         public Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) => inner.ListStaleSubmittedAsync(before, max, cancellationToken);
-        public Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => inner.ListDueForRedactionAsync(now, max, cancellationToken);
+        public Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, DateTimeOffset submittedBefore, int max, CancellationToken cancellationToken) => inner.ListDueForRedactionAsync(now, submittedBefore, max, cancellationToken);
+        public Task<int> DeleteExpiredIdempotencyClaimsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => inner.DeleteExpiredIdempotencyClaimsAsync(now, max, cancellationToken);
         public Task<IReadOnlyDictionary<string, int>> CountWithDepartmentsAsync(CancellationToken cancellationToken) => inner.CountWithDepartmentsAsync(cancellationToken);
     }
 }

@@ -79,7 +79,8 @@ internal static class FailingCaseStore
         public Task<CasePage> ListByStatusAsync(string serviceId, string status, string? continuationToken, int pageSize, CancellationToken cancellationToken) => inner.ListByStatusAsync(serviceId, status, continuationToken, pageSize, cancellationToken);
         public Task<CasePage> ListBreachingSlaAsync(DateTimeOffset now, string? continuationToken, int pageSize, CancellationToken cancellationToken) => inner.ListBreachingSlaAsync(now, continuationToken, pageSize, cancellationToken);
         public Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) => inner.ListStaleSubmittedAsync(before, max, cancellationToken);
-        public Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => inner.ListDueForRedactionAsync(now, max, cancellationToken);
+        public Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, DateTimeOffset submittedBefore, int max, CancellationToken cancellationToken) => inner.ListDueForRedactionAsync(now, submittedBefore, max, cancellationToken);
+        public Task<int> DeleteExpiredIdempotencyClaimsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => inner.DeleteExpiredIdempotencyClaimsAsync(now, max, cancellationToken);
         public Task<IReadOnlyDictionary<string, int>> CountWithDepartmentsAsync(CancellationToken cancellationToken) => inner.CountWithDepartmentsAsync(cancellationToken);
     }
 }

@@ -47,8 +47,12 @@ public sealed class InMemoryCaseStore : ICaseStore
     public Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CaseRecord>>([.. All().Where(c => c.Status == CaseStatus.Submitted && c.SubmittedAt < before).Take(max)]);
 
-    public Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CaseRecord>>([.. All().Where(c => c.Retention.DeleteAfter < now && c.Retention.RedactedAt is null).Take(max)]);
+    /// <summary>The same rule as the Cosmos query: finished or parked past its period, or past the maximum age.</summary>
+    public Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, DateTimeOffset submittedBefore, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CaseRecord>>([.. All().Where(c => CaseRetention.IsDue(c, now, submittedBefore)).Take(max)]);
+
+    /// <summary>Claims here never expire: tests of claim lifetimes run on the Cosmos emulator.</summary>
+    public Task<int> DeleteExpiredIdempotencyClaimsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Task.FromResult(0);
 
     public Task<IReadOnlyDictionary<string, int>> CountWithDepartmentsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, int>>(All().Where(c => c.Status == CaseStatus.WithDepartment)

@@ -38,6 +38,9 @@ public sealed class PlatformOutage(RecordingDepartmentQueues queues, RecordingNo
     public Task<string?> FindSentAsync(string account, string reference, CancellationToken cancellationToken) =>
         notify.FindSentAsync(account, reference, cancellationToken);
 
+    public Task RequeueAsync(string queue, string message, TimeSpan delay, CancellationToken cancellationToken) =>
+        queues.RequeueAsync(queue, message, delay, cancellationToken);
+
     public Task SendToPoisonAsync(string queue, PoisonMessage message, CancellationToken cancellationToken) =>
         queues.SendToPoisonAsync(queue, message, cancellationToken);
 

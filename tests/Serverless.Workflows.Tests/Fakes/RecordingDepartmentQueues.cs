@@ -8,10 +8,17 @@ public sealed class RecordingDepartmentQueues : IDepartmentQueues
 {
     public ConcurrentQueue<(string Queue, CloudEvent Message)> Sent { get; } = new();
     public ConcurrentQueue<(string Queue, PoisonMessage Message)> Poisoned { get; } = new();
+    public ConcurrentQueue<(string Queue, string Message, TimeSpan Delay)> Requeued { get; } = new();
 
     public Task SendAsync(string queue, CloudEvent message, CancellationToken cancellationToken)
     {
         Sent.Enqueue((queue, message));
+        return Task.CompletedTask;
+    }
+
+    public Task RequeueAsync(string queue, string message, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        Requeued.Enqueue((queue, message, delay));
         return Task.CompletedTask;
     }
 

@@ -17,6 +17,7 @@ public sealed class RecordingTelemetry : IJourneyTelemetry
     public void JourneyNeedsAttention(DefinitionKey service, string step) => Signals.Enqueue((TelemetryNames.JourneyNeedsAttention, service.ToString(), step));
     public void NotificationFailed(DefinitionKey service, string milestone, string status) => Signals.Enqueue((TelemetryNames.NotificationFailed, service.ToString(), $"{milestone}:{status}"));
     public void PoisonMessage(string queue, string reason) => Signals.Enqueue((TelemetryNames.PoisonMessage, queue, reason));
+    public void CaseExceededMaxAge(DefinitionKey service, string status) => Signals.Enqueue((TelemetryNames.CaseExceededMaxAge, service.ToString(), status));
     public void CasesWaitingOnDepartment(string serviceId, int count) => Signals.Enqueue((TelemetryNames.CasesWaitingOnDepartment, serviceId, count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     public void PoisonQueueDepth(string queue, int depth) => Signals.Enqueue((TelemetryNames.PoisonQueueDepth, queue, depth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -98,6 +98,9 @@ public sealed class JourneyHarness : IAsyncDisposable
                 registry.AddActivity(activity);
         }, new DurableTaskTestHostOptions
         {
+            // Left to itself the host picks a random port from 30000-40000, and concurrent tests then collide now and
+            // again ("address already in use"); a port the OS hands out is free.
+            Port = LoopbackPorts.Free(),
             LoggerFactory = NullLoggerFactory.Instance,
             ConfigureServices = services =>
             {
@@ -254,4 +257,15 @@ internal sealed class SandboxKeysHandler(SandboxIdentityProvider sandbox) : Http
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(sandbox.Jwks().ToJsonString()) });
+}
+
+internal static class LoopbackPorts
+{
+    /// <summary>A port the OS reports free on loopback now.</summary>
+    public static int Free()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

@@ -33,6 +33,9 @@ public sealed class DurableTaskCoreEngine : IHostedService, IAsyncDisposable
             MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
             ExtendedSessionsEnabled = hostJson.ExtendedSessionsEnabled,
             ExtendedSessionIdleTimeout = hostJson.ExtendedSessionIdleTimeout,
+            // How long a message taken by a worker that then died stays hidden: the bound on a stall after a crash.
+            ControlQueueVisibilityTimeout = hostJson.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = hostJson.WorkItemQueueVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
         Client = new TaskHubClient(_service, new SystemTextJsonDataConverter(), loggerFactory);
@@ -57,7 +60,21 @@ public sealed class DurableTaskCoreEngine : IHostedService, IAsyncDisposable
         await _worker.StartAsync().ConfigureAwait(false);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _worker.StopAsync(isForced: true);
+    /// <summary>
+    /// Stops without stranding work. A forced stop (<c>TaskHubWorker.StopAsync(isForced: true)</c>) drops the in-flight
+    /// orchestration sessions first (DurableTask.AzureStorage's AbortAllSessions); the step still running then completes
+    /// into a session that is gone, so its result is discarded unsaved and its control-queue messages stay hidden for the
+    /// whole visibility timeout: the journey stalls that long after the restart.
+    /// Here the backend stops first and gracefully: it stops taking messages, ends idle extended sessions at once, lets the
+    /// sessions in flight finish and checkpoint, then drains its partitions and releases their leases. Only then do the
+    /// dispatchers stop (the backend's second stop is a no-op). The worker's own graceful order (dispatchers first) would
+    /// wait up to 8 s for every idle extended session before the backend could end them.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _service.StopAsync(isForced: false).ConfigureAwait(false);
+        await _worker.StopAsync(isForced: false).ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -15,8 +15,13 @@ public sealed record HostJson(
     int QueueMaxDequeueCount,
     TimeSpan QueueVisibilityTimeout,
     TimeSpan QueueMaxPollingInterval,
-    int QueueBatchSize)
+    int QueueBatchSize,
+    TimeSpan ControlQueueVisibilityTimeout,
+    TimeSpan WorkItemQueueVisibilityTimeout)
 {
+    /// <summary>DurableTask.AzureStorage's default for both visibility timeouts, as the Durable extension has it.</summary>
+    public static readonly TimeSpan DefaultVisibilityTimeout = TimeSpan.FromMinutes(5);
+
     public static HostJson Load(string path)
     {
         var root = JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidOperationException($"{path} is empty.");
@@ -32,6 +37,11 @@ public sealed record HostJson(
             QueueMaxDequeueCount: (int?)queues?["maxDequeueCount"] ?? 5,
             QueueVisibilityTimeout: TimeSpan.Parse((string?)queues?["visibilityTimeout"] ?? "00:00:00", System.Globalization.CultureInfo.InvariantCulture),
             QueueMaxPollingInterval: TimeSpan.Parse((string?)queues?["maxPollingInterval"] ?? "00:01:00", System.Globalization.CultureInfo.InvariantCulture),
-            QueueBatchSize: (int?)queues?["batchSize"] ?? 16);
+            QueueBatchSize: (int?)queues?["batchSize"] ?? 16,
+            ControlQueueVisibilityTimeout: Duration(storage?["controlQueueVisibilityTimeout"], DefaultVisibilityTimeout),
+            WorkItemQueueVisibilityTimeout: Duration(storage?["workItemQueueVisibilityTimeout"], DefaultVisibilityTimeout));
     }
+
+    private static TimeSpan Duration(JsonNode? value, TimeSpan fallback) =>
+        (string?)value is { } text ? TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }

@@ -106,7 +106,7 @@ public sealed partial class DecisionQueuePump(
     /// <summary>As the Functions runtime does: the original message, unchanged, to the poison queue.</summary>
     private static async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken cancellationToken)
     {
-        await poison.SendMessageAsync(message.MessageText, cancellationToken).ConfigureAwait(false);
+        await poison.SendMessageAsync(message.MessageText, visibilityTimeout: null, StorageDepartmentQueues.NeverExpires, cancellationToken).ConfigureAwait(false);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
     }
 

@@ -35,7 +35,7 @@ public sealed class ProvideInformation(ICaseStore cases, IDefinitionCatalog cata
         var (body, bodyProblem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
         if (body is null)
             return bodyProblem!;
-        var result = AnswerSchema.Evaluate(JsonSerializer.SerializeToElement(body), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = AnswerSchema.Evaluate(JsonSerializer.SerializeToElement(body), new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         if (!result.IsValid)
             return Problems.Invalid([new Definitions.ValidationError("/response", "The body must be {\"response\": \"…\"} with a response of 1 to 5,000 characters and nothing else.")]);
 
@@ -57,15 +57,21 @@ public sealed class ProvideInformation(ICaseStore cases, IDefinitionCatalog cata
         if (!AnswerFits(record, open, body, now))
             return Problems.CannotHandOff("The answer", QueueMessageSize.MaxBytes);
 
+        // The checks above read a case that may have moved on since (closed when the deadline passed, or answered from
+        // another tab): they are made again on the version being replaced, so an answer never lands on a closed case.
+        var stillOpen = true;
         await cases.UpdateAsync(caseId, c =>
         {
             var request = c.InformationRequests.Single(r => r.DecisionId == open.DecisionId);
-            if (request.AnsweredAt is not null)
+            stillOpen = c.Status == CaseStatus.AwaitingInformation && c.InformationRequests[^1] == request;
+            if (!stillOpen || request.AnsweredAt is not null)
                 return false;
             request.AnsweredAt = now;
             request.Answer = body;
             return true;
         }, cancellationToken).ConfigureAwait(false);
+        if (!stillOpen)
+            return Problems.Conflict("no-information-requested", "This application is not waiting for more information.");
         await journeys.RaiseEventAsync(caseId, JourneyEvents.Information, new InformationProvided(open.DecisionId), cancellationToken)
             .ConfigureAwait(false);
         return Received(caseId);

@@ -1,14 +1,21 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Telemetry;
 
 namespace Serverless.Workflows.Cases;
 
 /// <summary>
-/// Removes personal data from finished cases once their retention period ends, keeping a minimal audit stub: ids,
+/// Removes personal data from cases once their retention period ends, keeping a minimal audit stub: ids,
 /// service and definition version, reference, department, status, outcome, timeline milestones, notification and payment
-/// bookkeeping, and dates. The journey sets <c>retention.delete_after</c> when a case finishes; this only consumes it.
+/// bookkeeping, and dates. The journey sets <c>retention.delete_after</c> when a case finishes; every finished or parked
+/// case past it is redacted. A case that never finishes is redacted once it is older than
+/// <see cref="RetentionOptions.MaxCaseAge"/>, and ops are alerted. The same sweep deletes expired Idempotency-Key claims.
 /// Runs the same on the emulator (no TTL) and in Azure: a query for due cases, then one conditional update per case.
 /// </summary>
-public sealed partial class CaseRetention(ICaseStore store, TimeProvider clock, ILogger<CaseRetention> logger)
+public sealed partial class CaseRetention(
+    ICaseStore store, IJourneyTelemetry telemetry, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<CaseRetention> logger)
 {
     /// <summary>What replaces free text and identifiers that may be personal data.</summary>
     public const string Redacted = "[redacted]";
@@ -16,25 +23,43 @@ public sealed partial class CaseRetention(ICaseStore store, TimeProvider clock, 
     /// <summary>Cases fetched per round.</summary>
     public const int BatchSize = 100;
 
-    /// <summary>Redacts every case due now: what the hosts' timers run.</summary>
-    public Task<int> RedactDueAsync(CancellationToken cancellationToken) => RedactAsync(clock.GetUtcNow(), cancellationToken);
+    /// <summary>Redacts every case due now and deletes expired claims: what the hosts' timers run.</summary>
+    public async Task<int> RedactDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var redacted = await RedactAsync(now, cancellationToken).ConfigureAwait(false);
+        await DeleteExpiredClaimsAsync(now, cancellationToken).ConfigureAwait(false);
+        return redacted;
+    }
 
     /// <summary>Redacts every case due at <paramref name="now"/>; returns how many it redacted.</summary>
     public async Task<int> RedactAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var oldestKept = now - options.Value.MaxCaseAge;
         var redacted = 0;
         while (true)
         {
-            var due = await store.ListDueForRedactionAsync(now, BatchSize, cancellationToken);
+            var due = await store.ListDueForRedactionAsync(now, oldestKept, BatchSize, cancellationToken).ConfigureAwait(false);
             var progress = 0;
             foreach (var candidate in due)
             {
                 try
                 {
                     var changed = false;
-                    await store.UpdateAsync(candidate.Id, record => changed = Redact(record, now), cancellationToken);
-                    if (changed)
-                        progress++;
+                    var overAge = false;
+                    var record = await store.UpdateAsync(candidate.Id, current =>
+                    {
+                        overAge = !IsPastPeriod(current, now);
+                        return changed = Redact(current, now, oldestKept);
+                    }, cancellationToken).ConfigureAwait(false);
+                    if (!changed)
+                        continue;
+                    progress++;
+                    if (overAge)
+                    {
+                        telemetry.CaseExceededMaxAge(new DefinitionKey(record.ServiceId, record.DefinitionVersion), record.Status);
+                        LogOverAge(logger, record.Id, record.Status, record.SubmittedAt);
+                    }
                 }
                 catch (CaseNotFoundException)
                 {
@@ -50,16 +75,37 @@ public sealed partial class CaseRetention(ICaseStore store, TimeProvider clock, 
         }
     }
 
-    /// <summary>
-    /// Strips personal data in place; false (nothing to write) unless the case is finished, due and not yet redacted.
-    /// Pure in the record and <paramref name="now"/>, so it may run again on a conflict retry.
-    /// </summary>
-    public static bool Redact(CaseRecord record, DateTimeOffset now)
+    /// <summary>Deletes every Idempotency-Key claim past its lifetime at <paramref name="now"/>; returns how many.</summary>
+    public async Task<int> DeleteExpiredClaimsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!CaseStatus.IsFinished(record.Status)
-            || record.Retention.RedactedAt is not null
-            || record.Retention.DeleteAfter is not { } deleteAfter
-            || deleteAfter >= now)
+        var deleted = 0;
+        int round;
+        do
+        {
+            round = await store.DeleteExpiredIdempotencyClaimsAsync(now, BatchSize, cancellationToken).ConfigureAwait(false);
+            deleted += round;
+        }
+        while (round == BatchSize);
+        return deleted;
+    }
+
+    /// <summary>Finished, or parked for ops: no journey step will add personal data to it any more on its own.</summary>
+    public static bool IsFinishedOrParked(string status) => CaseStatus.IsFinished(status) || status == CaseStatus.NeedsAttention;
+
+    /// <summary>Due at <paramref name="now"/>: past its own retention period, or older than the maximum age.</summary>
+    public static bool IsDue(CaseRecord record, DateTimeOffset now, DateTimeOffset oldestKept) =>
+        record.Retention.RedactedAt is null && (IsPastPeriod(record, now) || record.SubmittedAt < oldestKept);
+
+    private static bool IsPastPeriod(CaseRecord record, DateTimeOffset now) =>
+        IsFinishedOrParked(record.Status) && record.Retention.DeleteAfter is { } deleteAfter && deleteAfter < now;
+
+    /// <summary>
+    /// Strips personal data in place; false (nothing to write) unless the case is due (see <see cref="IsDue"/>).
+    /// Pure in its arguments, so it may run again on a conflict retry.
+    /// </summary>
+    public static bool Redact(CaseRecord record, DateTimeOffset now, DateTimeOffset oldestKept)
+    {
+        if (!IsDue(record, now, oldestKept))
             return false;
 
         record.Application = null;
@@ -91,6 +137,9 @@ public sealed partial class CaseRetention(ICaseStore store, TimeProvider clock, 
         record.Retention.RedactedAt = now;
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} still '{Status}' past the maximum case age (submitted {SubmittedAt:O}): redacted; ops must close it")]
+    private static partial void LogOverAge(ILogger logger, string caseId, string status, DateTimeOffset submittedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention redacted {Redacted} of {Due} cases due")]
     private static partial void LogRedacted(ILogger logger, int redacted, int due);

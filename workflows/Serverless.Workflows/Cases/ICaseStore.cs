@@ -21,7 +21,7 @@ public interface ICaseStore
 
     /// <summary>
     /// Claims an Idempotency-Key for a service: the first claim wins and returns itself; later claims return the winner,
-    /// so the same key always maps to the same case.
+    /// so the same key maps to the same case for the claim's lifetime. An expired claim is replaced by the new one.
     /// </summary>
     Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyClaim claim, CancellationToken cancellationToken);
 
@@ -34,8 +34,14 @@ public interface ICaseStore
     /// <summary>Cases still 'submitted' that were submitted before <paramref name="before"/>: candidates for the orphan sweep.</summary>
     Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
 
-    /// <summary>Finished cases whose application data is due for deletion.</summary>
-    Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Cases not yet redacted that are due: finished or parked with <c>retention.delete_after</c> before
+    /// <paramref name="now"/>, or submitted before <paramref name="submittedBefore"/> whatever their status (the maximum age).
+    /// </summary>
+    Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, DateTimeOffset submittedBefore, int max, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="max"/> Idempotency-Key claims past their lifetime at <paramref name="now"/>; returns how many.</summary>
+    Task<int> DeleteExpiredIdempotencyClaimsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     /// <summary>How many cases are with departments now, by service: a gauge for ops.</summary>
     Task<IReadOnlyDictionary<string, int>> CountWithDepartmentsAsync(CancellationToken cancellationToken);

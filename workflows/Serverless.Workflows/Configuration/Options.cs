@@ -14,6 +14,20 @@ public sealed class CaseStoreOptions
 
     /// <summary>Create the database and containers at startup: emulators only. In Azure, Bicep creates them.</summary>
     public bool CreateIfNotExists { get; set; }
+
+    /// <summary>
+    /// How long an Idempotency-Key claim is honoured. After that the key is free again (a new case) and the retention
+    /// sweep deletes the claim; documents also carry a matching <c>ttl</c> for a container with TTL on.
+    /// </summary>
+    public TimeSpan IdempotencyClaimLifetime { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>Retention of case data beyond each service's own period (which its definition sets).</summary>
+[SettingsSection("Retention")]
+public sealed class RetentionOptions
+{
+    /// <summary>The longest a case may run without finishing: past it, ops are alerted and its personal data is redacted.</summary>
+    public TimeSpan MaxCaseAge { get; set; } = TimeSpan.FromDays(730);
 }
 
 /// <summary>Background sweeps that keep cases and journeys consistent.</summary>

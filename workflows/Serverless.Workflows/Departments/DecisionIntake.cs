@@ -10,12 +10,17 @@ namespace Serverless.Workflows.Departments;
 /// <summary>
 /// Takes a message off the decisions queue. A message our code refuses (malformed, unknown case, wrong department,
 /// case not awaiting a decision) goes to <c>decisions-poison</c> wrapped with the reason, and is not retried. A decision
-/// for a finished case is a harmless duplicate and is dropped. Transient failures throw, so the queue retries and,
-/// after maxDequeueCount, the host moves the message to the poison queue.
+/// for a finished case is a harmless duplicate and is dropped. A decision for a case not yet with the department but
+/// still on its way there (or read stale from another replica) is put back on the queue, visible again after
+/// <see cref="DeferDelay"/>, for as long as the case can still get there. Transient failures throw, so the queue retries
+/// and, after maxDequeueCount, the host moves the message to the poison queue.
 /// </summary>
 public sealed partial class DecisionIntake(
     ICaseStore cases, IDepartmentQueues queues, MessageContracts contracts, IJourneyTelemetry telemetry, TimeProvider clock, ILogger<DecisionIntake> log)
 {
+    /// <summary>How long a decision that came early waits before it is tried again.</summary>
+    public static readonly TimeSpan DeferDelay = TimeSpan.FromSeconds(30);
+
     public async Task<DecisionIntakeResult> HandleAsync(string message, long dequeueCount, IJourneyClient journeys, CancellationToken cancellationToken)
     {
         var (decision, reason, caseId, refusal) = Parse(message);
@@ -39,6 +44,14 @@ public sealed partial class DecisionIntake(
             }
             LogDuplicate(log, caseId!, decision.DecisionId);
             return DecisionIntakeResult.Ignored;
+        }
+        if (CanStillReachDepartment(record))
+        {
+            // A copy goes back first and only then is this delivery completed, so a crash between the two duplicates the
+            // decision (which is then dropped by id) rather than losing it. A fresh copy starts its dequeue count again.
+            await queues.RequeueAsync(QueueNames.Decisions, message, DeferDelay, cancellationToken).ConfigureAwait(false);
+            LogDeferred(log, caseId!, record.Status);
+            return DecisionIntakeResult.Deferred;
         }
         if (!AwaitsDecision(record))
             return await RefuseAsync(message, dequeueCount, $"case_not_awaiting_decision: case '{caseId}' is '{record.Status}'.", cancellationToken)
@@ -102,6 +115,15 @@ public sealed partial class DecisionIntake(
         return DecisionIntakeResult.Refused;
     }
 
+    /// <summary>Statuses a case passes through before the department has it.</summary>
+    /// <summary>Not yet with the department, but on its way there (or parked on its way there, so an operator may resume it).</summary>
+    private static bool CanStillReachDepartment(CaseRecord record) =>
+        record.Status is CaseStatus.Submitted or CaseStatus.AwaitingPayment
+        || (record.Status == CaseStatus.NeedsAttention && record.Attention?.ParkedFrom is CaseStatus.Submitted or CaseStatus.AwaitingPayment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision for case {CaseId} came while it is '{Status}': tried again later")]
+    private static partial void LogDeferred(ILogger log, string caseId, string status);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision {DecisionId} for finished case {CaseId} dropped as a duplicate")]
     private static partial void LogDuplicate(ILogger log, string caseId, string decisionId);
 
@@ -114,4 +136,7 @@ public enum DecisionIntakeResult
     Accepted,
     Ignored,
     Refused,
+
+    /// <summary>Came before the case reached the department: put back on the queue to be tried again later.</summary>
+    Deferred,
 }

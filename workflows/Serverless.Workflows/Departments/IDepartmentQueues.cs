@@ -5,6 +5,9 @@ public interface IDepartmentQueues
 {
     Task SendAsync(string queue, CloudEvent message, CancellationToken cancellationToken);
 
+    /// <summary>Puts a message (as received) back on a queue, visible again after <paramref name="delay"/>.</summary>
+    Task RequeueAsync(string queue, string message, TimeSpan delay, CancellationToken cancellationToken);
+
     /// <summary>Moves a message our code refused to <c>{queue}-poison</c>, wrapped with the reason.</summary>
     Task SendToPoisonAsync(string queue, PoisonMessage message, CancellationToken cancellationToken);
 

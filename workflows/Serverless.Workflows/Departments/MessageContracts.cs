@@ -39,7 +39,7 @@ public sealed class MessageContracts
     {
         if (!_byType.TryGetValue(type, out var schema))
             return [new ValidationError("/type", $"'{type}' is not a known message type.")];
-        var result = schema.Evaluate(message, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = schema.Evaluate(message, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         return result.IsValid
             ? []
             : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Workflows.Hosting;
 
 namespace Serverless.Workflows.Payments;
 
@@ -20,23 +21,23 @@ public interface ISandboxPaymentLedger
 public sealed class TableSandboxPaymentLedger(TableServiceClient tables) : ISandboxPaymentLedger
 {
     private const string Partition = "payment";
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
+    private readonly RetryingAsyncLazy<TableClient> _table = new(async cancellationToken =>
     {
         var table = tables.GetTableClient("sandboxpayments");
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         return table;
     });
 
     public async Task<SandboxPayment?> FindAsync(string paymentId, CancellationToken cancellationToken)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition, paymentId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity.HasValue ? JsonSerializer.Deserialize<SandboxPayment>(entity.Value!.GetString("Json")) : null;
     }
 
     public async Task<SandboxPayment> AddOrGetAsync(SandboxPayment payment, CancellationToken cancellationToken)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await table.AddEntityAsync(Entity(payment), cancellationToken).ConfigureAwait(false);
@@ -50,7 +51,7 @@ public sealed class TableSandboxPaymentLedger(TableServiceClient tables) : ISand
 
     public async Task SaveAsync(SandboxPayment payment, CancellationToken cancellationToken)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(Entity(payment), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 

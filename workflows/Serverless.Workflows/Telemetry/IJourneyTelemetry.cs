@@ -18,6 +18,9 @@ public interface IJourneyTelemetry
     void JourneyNeedsAttention(DefinitionKey service, string step);
 
     void PoisonMessage(string queue, string reason);
+
+    /// <summary>A case outlived the maximum case age without finishing and was redacted: ops must find out why.</summary>
+    void CaseExceededMaxAge(DefinitionKey service, string status);
     void CasesWaitingOnDepartment(string serviceId, int count);
     void PoisonQueueDepth(string queue, int depth);
 

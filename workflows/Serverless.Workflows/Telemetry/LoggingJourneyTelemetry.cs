@@ -12,6 +12,7 @@ public sealed partial class LoggingJourneyTelemetry(ILogger<LoggingJourneyTeleme
     public void SlaBreached(DefinitionKey service) => Event(log, TelemetryNames.SlaBreached, service.ServiceId, service.Version, "");
     public void JourneyNeedsAttention(DefinitionKey service, string step) => Event(log, TelemetryNames.JourneyNeedsAttention, service.ServiceId, service.Version, step);
     public void PoisonMessage(string queue, string reason) => Event(log, TelemetryNames.PoisonMessage, queue, 0, reason);
+    public void CaseExceededMaxAge(DefinitionKey service, string status) => Event(log, TelemetryNames.CaseExceededMaxAge, service.ServiceId, service.Version, status);
 
     public void NotificationFailed(DefinitionKey service, string milestone, string status) =>
         Failure(log, TelemetryNames.NotificationFailed, service.ServiceId, service.Version, milestone, status);

@@ -12,6 +12,7 @@ public static class TelemetryNames
     public const string JourneyFailed = "JourneyFailed";
     public const string SlaBreached = "SlaBreached";
     public const string PoisonMessage = "PoisonMessage";
+    public const string CaseExceededMaxAge = "CaseExceededMaxAge";
 
     /// <summary>A journey parked on a failed step and waits for an operator: the ops alert (ServiceJourney_v2 on).</summary>
     public const string JourneyNeedsAttention = "JourneyNeedsAttention";
@@ -36,7 +37,7 @@ public static class TelemetryNames
     public const string Queue = "Queue";
     public const string Milestone = "Milestone";
 
-    public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage, JourneyNeedsAttention, NotificationFailed];
+    public static IReadOnlyList<string> Events { get; } = [JourneyStarted, JourneyCompleted, JourneyFailed, SlaBreached, PoisonMessage, JourneyNeedsAttention, NotificationFailed, CaseExceededMaxAge];
     public static IReadOnlyList<string> Metrics { get; } = [StepDuration, CasesWaitingOnDepartment, PoisonQueueDepth];
     public static IReadOnlyList<string> Dimensions { get; } = [ServiceId, ServiceVersion, Step, Outcome, Reason, Queue, Milestone];
 }

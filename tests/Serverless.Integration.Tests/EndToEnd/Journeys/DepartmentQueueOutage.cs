@@ -14,6 +14,9 @@ public sealed class DepartmentQueueOutage(IDepartmentQueues inner, string failin
             ? throw new IOException("Injected outage: the department queue is unavailable.")
             : inner.SendAsync(queue, message, cancellationToken);
 
+    public Task RequeueAsync(string queue, string message, TimeSpan delay, CancellationToken cancellationToken) =>
+        inner.RequeueAsync(queue, message, delay, cancellationToken);
+
     public Task SendToPoisonAsync(string queue, PoisonMessage message, CancellationToken cancellationToken) =>
         inner.SendToPoisonAsync(queue, message, cancellationToken);
 

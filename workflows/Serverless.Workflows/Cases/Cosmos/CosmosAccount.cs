@@ -52,6 +52,8 @@ public sealed class CosmosAccount : IDisposable
 
         var endpoint = new Uri((string)endpointValue);
         var isEmulator = IsLoopback(endpoint);
+        if (isEmulator)
+            UseLocalQueryPlans();
         var handler = CreateHandler(isEmulator);
         var client = new CosmosClient(endpoint.ToString(), (string)keyValue, CreateOptions(handler, isEmulator));
         return new CosmosAccount(client, handler, isEmulator);
@@ -69,6 +71,19 @@ public sealed class CosmosAccount : IDisposable
         Client.Dispose();
         handler.Dispose();
     }
+
+    /// <summary>
+    /// The SDK's switch for planning cross-partition queries in-process on Linux (off by default there).
+    /// </summary>
+    public const string LocalQueryPlanVariable = "AZURE_COSMOS_USE_QUERY_PLAN_INTEROP_LINUX";
+
+    /// <summary>
+    /// The emulator has no query-plan endpoint: without a local plan every cross-partition query (worklists, sweeps) fails
+    /// with 400 "missing partition keys". The SDK has no client option for it, only this process-wide variable, which it
+    /// reads on each query (Cosmos SDK 3.64), so it is set here, in the process that queries, before its first client.
+    /// Only for the emulator: against Azure the gateway plans queries and the process environment is left as it was.
+    /// </summary>
+    private static void UseLocalQueryPlans() => Environment.SetEnvironmentVariable(LocalQueryPlanVariable, "true");
 
     private static CosmosClientOptions CreateOptions(SocketsHttpHandler handler, bool isEmulator) => new()
     {

@@ -27,6 +27,7 @@ public sealed partial class CosmosCaseStore : ICaseStore
     private readonly Container cases;
     private readonly Container idempotency;
     private readonly bool isEmulator;
+    private readonly TimeSpan claimLifetime;
     private readonly TimeProvider time;
     private readonly ILogger<CosmosCaseStore> logger;
 
@@ -36,6 +37,7 @@ public sealed partial class CosmosCaseStore : ICaseStore
         cases = account.Client.GetContainer(settings.DatabaseName, settings.CasesContainer);
         idempotency = account.Client.GetContainer(settings.DatabaseName, settings.IdempotencyContainer);
         isEmulator = account.IsEmulator;
+        claimLifetime = settings.IdempotencyClaimLifetime;
         this.time = time;
         this.logger = logger;
     }
@@ -109,24 +111,82 @@ public sealed partial class CosmosCaseStore : ICaseStore
     public async Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyClaim claim, CancellationToken cancellationToken)
     {
         var id = IdempotencyId(claim.ServiceId, claim.Key);
-        var document = new IdempotencyDocument(id, claim.ServiceId, claim.CaseId, claim.BodyHash, time.GetUtcNow());
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await idempotency.CreateItemAsync(document, new PartitionKey(id), WithoutContent, cancellationToken);
-            return claim;
+            var now = time.GetUtcNow();
+            var document = new IdempotencyDocument(id, claim.ServiceId, claim.CaseId, claim.BodyHash, now, (int)claimLifetime.TotalSeconds);
+            try
+            {
+                await idempotency.CreateItemAsync(document, new PartitionKey(id), WithoutContent, cancellationToken);
+                return claim;
+            }
+            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+            {
+                var winner = await ReadClaimAsync(id, cancellationToken);
+                if (winner is not null && !IsExpired(winner.Value.Document, now))
+                    return claim with { CaseId = winner.Value.Document.CaseId, BodyHash = winner.Value.Document.BodyHash };
+                // Expired (or deleted by the sweep since): the key is free again. Replace only the version read, so two
+                // requests racing for an expired key still agree on one winner; the loser goes round and reads it.
+                if (winner is { } expired && await TryReplaceClaimAsync(document, expired.ETag, cancellationToken))
+                    return claim;
+                if (attempt >= MaxUpdateAttempts)
+                    throw new InvalidOperationException($"Idempotency claim {id} kept changing under {attempt} claim attempts.", e);
+            }
         }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+    }
+
+    public async Task<int> DeleteExpiredIdempotencyClaimsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT c.id FROM c WHERE c.claimed_at < @cutoff")
+            .WithParameter("@cutoff", CosmosJson.Timestamp(now - claimLifetime));
+        var ids = new List<string>();
+        using (var iterator = idempotency.GetItemQueryIterator<IdProjection>(query, requestOptions: new QueryRequestOptions { MaxItemCount = max }))
+        {
+            while (iterator.HasMoreResults && ids.Count < max)
+                ids.AddRange((await iterator.ReadNextAsync(cancellationToken)).Select(row => row.Id).Take(max - ids.Count));
+        }
+        var deleted = 0;
+        foreach (var id in ids)
         {
             try
             {
-                var winner = (await idempotency.ReadItemAsync<IdempotencyDocument>(id, new PartitionKey(id), cancellationToken: cancellationToken)).Resource;
-                return claim with { CaseId = winner.CaseId, BodyHash = winner.BodyHash };
+                await idempotency.DeleteItemAsync<IdempotencyDocument>(id, new PartitionKey(id), cancellationToken: cancellationToken);
+                deleted++;
             }
-            catch (CosmosException readFailure) when (IsMissingItem(readFailure))
+            catch (CosmosException e) when (IsMissingItem(e))
             {
-                // Claims are never deleted while their case can still be submitted again; one vanishing is a bug, not a retry.
-                throw new InvalidOperationException($"Idempotency claim {id} conflicted on create but cannot be read.", readFailure);
+                // Replaced and deleted by another sweep: gone either way.
             }
+        }
+        return deleted;
+    }
+
+    private bool IsExpired(IdempotencyDocument claim, DateTimeOffset now) => claim.ClaimedAt + claimLifetime <= now;
+
+    private async Task<(IdempotencyDocument Document, string ETag)?> ReadClaimAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await idempotency.ReadItemAsync<IdempotencyDocument>(id, new PartitionKey(id), cancellationToken: cancellationToken);
+            return (response.Resource, response.ETag);
+        }
+        catch (CosmosException e) when (IsMissingItem(e))
+        {
+            return null;
+        }
+    }
+
+    private async Task<bool> TryReplaceClaimAsync(IdempotencyDocument document, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await idempotency.ReplaceItemAsync(document, document.Id, new PartitionKey(document.Id),
+                new ItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed || IsMissingItem(e))
+        {
+            return false;
         }
     }
 
@@ -159,17 +219,20 @@ public sealed partial class CosmosCaseStore : ICaseStore
         return (await ReadPageAsync(query, null, max, cancellationToken)).Cases;
     }
 
-    public async Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(
+        DateTimeOffset now, DateTimeOffset submittedBefore, int max, CancellationToken cancellationToken)
     {
-        // A null or absent delete_after never compares below a string, so cases still running are never matched.
+        // Every finished or parked status (CaseRetention.IsFinishedOrParked), each a parameter. A null or absent
+        // delete_after never compares below a string, so only the maximum age can match a case still running.
+        var statuses = CaseStatus.All.Append(CaseStatus.NeedsAttention).Distinct().Where(CaseRetention.IsFinishedOrParked).ToList();
         var query = new QueryDefinition(
-                "SELECT * FROM c WHERE (c.status = @approved OR c.status = @rejected OR c.status = @closed) " +
-                "AND c.retention.delete_after < @now " +
-                "AND (NOT IS_DEFINED(c.retention.redacted_at) OR IS_NULL(c.retention.redacted_at))")
-            .WithParameter("@approved", CaseStatus.Approved)
-            .WithParameter("@rejected", CaseStatus.Rejected)
-            .WithParameter("@closed", CaseStatus.Closed)
-            .WithParameter("@now", CosmosJson.Timestamp(now));
+            "SELECT * FROM c WHERE (NOT IS_DEFINED(c.retention.redacted_at) OR IS_NULL(c.retention.redacted_at)) " +
+            $"AND (((c.status IN ({string.Join(", ", statuses.Select((_, i) => "@s" + i))})) AND c.retention.delete_after < @now) " +
+            "OR c.submitted_at < @oldest)")
+            .WithParameter("@now", CosmosJson.Timestamp(now))
+            .WithParameter("@oldest", CosmosJson.Timestamp(submittedBefore));
+        for (var i = 0; i < statuses.Count; i++)
+            query = query.WithParameter("@s" + i, statuses[i]);
         return (await ReadPageAsync(query, null, max, cancellationToken)).Cases;
     }
 
@@ -263,7 +326,11 @@ public sealed partial class CosmosCaseStore : ICaseStore
         [property: JsonPropertyName("service_id")] string ServiceId,
         [property: JsonPropertyName("case_id")] string CaseId,
         [property: JsonPropertyName("body_hash")] string BodyHash,
-        [property: JsonPropertyName("claimed_at")] DateTimeOffset ClaimedAt);
+        [property: JsonPropertyName("claimed_at")] DateTimeOffset ClaimedAt,
+        // Seconds: Cosmos DB deletes the claim itself where the container has TTL on; the sweep does it everywhere else.
+        [property: JsonPropertyName("ttl")] int TimeToLive);
+
+    private sealed record IdProjection([property: JsonPropertyName("id")] string Id);
 
     private sealed record ServiceIdProjection([property: JsonPropertyName("service_id")] string ServiceId);
 }

@@ -20,6 +20,7 @@ public static partial class CosmosCaseStoreSetup
     public static IServiceCollection AddCosmosCaseStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<CaseStoreOptions>(configuration);
+        services.AddSettings<RetentionOptions>(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => CosmosAccount.Connect(configuration));
         services.TryAddSingleton<CosmosCaseStore>();
