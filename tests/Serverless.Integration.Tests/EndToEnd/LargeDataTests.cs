@@ -131,7 +131,7 @@ public sealed class LargeDataTests(SelfHostFixture host)
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         if (token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            SelfHostFixture.AsCitizen(request, token);
         return await host.Http.SendAsync(request);
     }
 
@@ -145,7 +145,7 @@ public sealed class LargeDataTests(SelfHostFixture host)
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.TransferEncodingChunked = true;
         if (token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            SelfHostFixture.AsCitizen(request, token);
         return await host.Http.SendAsync(request);
     }
 

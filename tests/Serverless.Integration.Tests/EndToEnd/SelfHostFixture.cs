@@ -87,16 +87,20 @@ public sealed class SelfHostFixture : IAsyncLifetime
         return citizen.Token!;
     }
 
+    /// <summary>Signs the request in as a frontend does: the identity token, and its session's subject beside it.</summary>
+    public static void AsCitizen(HttpRequestMessage request, string token)
+    {
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        // Here the session is the token's own subject.
+        if (new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CanReadToken(token))
+            request.Headers.Add("Citizen-Subject", new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Subject);
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, JsonNode? body = null, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            // A frontend sends its session's subject beside the token; here the session is the token's own subject.
-            if (new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CanReadToken(token))
-                request.Headers.Add("Citizen-Subject", new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Subject);
-        }
+            AsCitizen(request, token);
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is not null)
