@@ -182,13 +182,13 @@ param production bool = false
 @description('Journeys__PublicBaseUrl: public address of the API (a custom domain); empty = https://{function app default host name}.')
 param publicBaseUrl string = ''
 
-@description('Platforms__Identity__Issuer: GOV.UK One Login\'s identity issuer. Required in live mode; empty in sandbox mode (the identity sandbox).')
+@description('Platforms__Identity__Issuer: GOV.UK One Login\'s identity issuer. Required in live mode; ignored in sandbox mode (the identity sandbox).')
 param identityIssuer string = ''
 
-@description('Platforms__Identity__Audience: the service frontend\'s One Login client id. Required in live mode; empty in sandbox mode.')
+@description('Platforms__Identity__Audience: the service frontend\'s One Login client id. Required in live mode; ignored in sandbox mode.')
 param identityAudience string = ''
 
-@description('Platforms__Identity__KeysUrl: the issuer\'s published keys (its did.json). Required in live mode; empty in sandbox mode.')
+@description('Platforms__Identity__KeysUrl: the issuer\'s published keys (its did.json). Required in live mode; ignored in sandbox mode.')
 param identityKeysUrl string = ''
 
 @description('Platforms__Identity__KeysCacheFor: how long fetched One Login keys are trusted (a TimeSpan).')
@@ -447,14 +447,14 @@ module api 'app/api.bicep' = {
       Platforms__Notify__BaseUrl: ''
       Platforms__Notify__CallbackBearerToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.notifyCallbackBearerToken})'
       // OneLoginOptions: GOV.UK One Login in live mode, where the app refuses to start without them; empty in sandbox
-      // mode, where the app uses its identity sandbox.
-      Platforms__Identity__Issuer: live && empty(identityIssuer)
+      // mode whatever the parameters say, since any value there would replace the identity sandbox's.
+      Platforms__Identity__Issuer: !live ? '' : empty(identityIssuer)
         ? fail('identityIssuer is required in live mode: GOV.UK One Login\'s identity issuer.')
         : identityIssuer
-      Platforms__Identity__Audience: live && empty(identityAudience)
+      Platforms__Identity__Audience: !live ? '' : empty(identityAudience)
         ? fail('identityAudience is required in live mode: the service frontend\'s One Login client id.')
         : identityAudience
-      Platforms__Identity__KeysUrl: live && empty(identityKeysUrl)
+      Platforms__Identity__KeysUrl: !live ? '' : empty(identityKeysUrl)
         ? fail('identityKeysUrl is required in live mode: GOV.UK One Login\'s did.json.')
         : identityKeysUrl
       Platforms__Identity__KeysCacheFor: identityKeysCacheFor

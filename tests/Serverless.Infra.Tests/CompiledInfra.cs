@@ -24,6 +24,8 @@ public sealed class CompiledInfra : IDisposable
         ["VNET_ENABLED"] = null,
         ["SERVERLESS_PLATFORMS_MODE"] = "sandbox",
         ["SERVERLESS_ONE_LOGIN_CLIENT_ID"] = "ci-frontend-client-id",
+        ["SERVERLESS_ONE_LOGIN_ISSUER"] = "https://identity.integration.account.gov.uk/",
+        ["SERVERLESS_ONE_LOGIN_KEYS_URL"] = "https://identity.integration.account.gov.uk/.well-known/did.json",
     };
 
     /// <summary>What the .bicepparam files are built with: the tags and receivers they require, nothing of azd's own.</summary>

@@ -49,6 +49,23 @@ public sealed class PlatformModeTests(CompiledInfra infra)
         Assert.Empty(StartupProblems(settings));
     }
 
+    /// <summary>azd passes One Login's settings from its environment; they reach the app in live mode only.</summary>
+    [Fact]
+    public void Azd_sets_One_Login_from_its_environment_in_live_mode_only()
+    {
+        var parameters = infra.Parameters(CompiledInfra.Azd);
+        var sandbox = InfraQueries.AppSettings(ArmDeployment.Evaluate(infra.MainTemplate, parameters));
+        parameters["parameters"]!["platformsMode"] = new JsonObject { ["value"] = "live" };
+        var live = InfraQueries.AppSettings(ArmDeployment.Evaluate(infra.MainTemplate, parameters));
+
+        Assert.Equal("sandbox", sandbox["Platforms__Mode"]);
+        Assert.Equal("", sandbox["Platforms__Identity__Audience"]);
+        Assert.Equal(CompiledInfra.AzdVariables["SERVERLESS_ONE_LOGIN_ISSUER"], live["Platforms__Identity__Issuer"]);
+        Assert.Equal(CompiledInfra.AzdVariables["SERVERLESS_ONE_LOGIN_CLIENT_ID"], live["Platforms__Identity__Audience"]);
+        Assert.Equal(CompiledInfra.AzdVariables["SERVERLESS_ONE_LOGIN_KEYS_URL"], live["Platforms__Identity__KeysUrl"]);
+        Assert.Empty(StartupProblems(live));
+    }
+
     [Theory]
     [InlineData("identityIssuer", "Platforms__Identity__Issuer")]
     [InlineData("identityAudience", "Platforms__Identity__Audience")]
