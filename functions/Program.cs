@@ -13,6 +13,7 @@ var host = new HostBuilder()
     {
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
         services.AddSingleton<IJourneyTelemetry, ApplicationInsightsJourneyTelemetry>();
+        // Registers StartupChecks (a hosted service): like the self-host, this host refuses to start half-wired.
         services.AddServerlessWorkflows(context.Configuration);
         services.AddCosmosCaseStore(context.Configuration);
     })

@@ -182,6 +182,18 @@ param production bool = false
 @description('Journeys__PublicBaseUrl: public address of the API (a custom domain); empty = https://{function app default host name}.')
 param publicBaseUrl string = ''
 
+@description('Platforms__Identity__Issuer: GOV.UK One Login\'s identity issuer. Required in live mode; ignored in sandbox mode (the identity sandbox).')
+param identityIssuer string = ''
+
+@description('Platforms__Identity__Audience: the service frontend\'s One Login client id. Required in live mode; ignored in sandbox mode.')
+param identityAudience string = ''
+
+@description('Platforms__Identity__KeysUrl: the issuer\'s published keys (its did.json). Required in live mode; ignored in sandbox mode.')
+param identityKeysUrl string = ''
+
+@description('Platforms__Identity__KeysCacheFor: how long fetched One Login keys are trusted (a TimeSpan).')
+param identityKeysCacheFor string = '01:00:00'
+
 @description('Optional: identity sandbox signing key to store in Key Vault. Empty keeps the vault\'s current value.')
 @secure()
 param identitySandboxSigningKey string = ''
@@ -234,7 +246,10 @@ var queueNames = concat(['decisions'], loadJsonContent('app/department-queues.js
 // for {Section}:{Property}. Per-account API keys are pay-api-key-{account} and notify-api-key-{account} (README).
 var secretNames = {
   identitySandboxSigningKey: 'Platforms--IdentitySandboxSigningKey'
+  notifyCallbackBearerToken: 'Platforms--Notify--CallbackBearerToken'
 }
+
+var live = platformsMode == 'live'
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: names.resourceGroup
@@ -423,7 +438,26 @@ module api 'app/api.bicep' = {
         : platformsMode
       // Empty: GOV.UK Pay in live mode, this app's Pay sandbox in sandbox mode.
       Platforms__PayBaseUrl: ''
-      Platforms__IdentitySandboxSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.identitySandboxSigningKey})'
+      // Sandbox mode only: live mode ignores it, so prod's vault needs no such secret.
+      Platforms__IdentitySandboxSigningKey: live
+        ? ''
+        : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.identitySandboxSigningKey})'
+      // NotifyOptions: an empty BaseUrl is GOV.UK Notify in live mode and this app's Notify sandbox in sandbox mode. The
+      // callback token is the one set in Notify's admin (the Notify sandbox sends it too), so both modes need it.
+      Platforms__Notify__BaseUrl: ''
+      Platforms__Notify__CallbackBearerToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.notifyCallbackBearerToken})'
+      // OneLoginOptions: GOV.UK One Login in live mode, where the app refuses to start without them; empty in sandbox
+      // mode whatever the parameters say, since any value there would replace the identity sandbox's.
+      Platforms__Identity__Issuer: !live ? '' : empty(identityIssuer)
+        ? fail('identityIssuer is required in live mode: GOV.UK One Login\'s identity issuer.')
+        : identityIssuer
+      Platforms__Identity__Audience: !live ? '' : empty(identityAudience)
+        ? fail('identityAudience is required in live mode: the service frontend\'s One Login client id.')
+        : identityAudience
+      Platforms__Identity__KeysUrl: !live ? '' : empty(identityKeysUrl)
+        ? fail('identityKeysUrl is required in live mode: GOV.UK One Login\'s did.json.')
+        : identityKeysUrl
+      Platforms__Identity__KeysCacheFor: identityKeysCacheFor
       // DocumentOptions: storage.bicep creates the container.
       Documents__Container: documentsContainerName
       Documents__ReadLinkLifetime: '7.00:00:00'

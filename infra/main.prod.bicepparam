@@ -53,3 +53,9 @@ param functionFailureThreshold = 0
 // first (infra/README.md, "Platform secrets"): the app refuses to start with one missing.
 param platformsMode = 'live'
 param production = true
+
+// GOV.UK One Login's production identity issuer and its published keys (did.json); the audience is the service
+// frontend's client id from One Login's admin tool: set SERVERLESS_ONE_LOGIN_CLIENT_ID before deploying.
+param identityIssuer = 'https://identity.account.gov.uk/'
+param identityKeysUrl = 'https://identity.account.gov.uk/.well-known/did.json'
+param identityAudience = readEnvironmentVariable('SERVERLESS_ONE_LOGIN_CLIENT_ID')

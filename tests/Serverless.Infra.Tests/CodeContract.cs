@@ -9,8 +9,14 @@ public sealed record CodeSetting(string Name, string Section, PropertyInfo Prope
 {
     public bool IsSecret => Property.GetCustomAttribute<SecretAttribute>() is not null;
 
-    /// <summary>Key Vault secret name for a [Secret] setting: {Section}--{Property} (Key Vault allows no underscores).</summary>
-    public string SecretName => $"{Section}--{Property.Name}";
+    /// <summary>A secret of the sandboxes only: a Key Vault reference in sandbox mode, empty in live mode.</summary>
+    public bool IsSandboxOnly => Property.GetCustomAttribute<SecretAttribute>() is { SandboxOnly: true };
+
+    /// <summary>
+    /// Key Vault secret name for a [Secret] setting: {Section}--{Property}, each ':' of a nested section also '--'
+    /// (Key Vault allows no underscores or colons).
+    /// </summary>
+    public string SecretName => $"{Section.Replace(":", "--", StringComparison.Ordinal)}--{Property.Name}";
 }
 
 /// <summary>One service definition file: its department queue and platform accounts.</summary>
@@ -19,7 +25,10 @@ public sealed record DefinitionFile(string Path, string Queue, string? PayAccoun
 /// <summary>What the code reads, collected from the code itself (reflection) and from the service definitions.</summary>
 public static partial class CodeContract
 {
-    /// <summary>Every {Section}__{Property} the code binds: each public settable property of each [SettingsSection] class.</summary>
+    /// <summary>
+    /// Every {Section}__{Property} the code binds: each public settable property of each [SettingsSection] class, a
+    /// nested section's ':' written '__' (SettingsRegistration.SettingName).
+    /// </summary>
     public static IReadOnlyList<CodeSetting> Settings { get; } =
     [
         .. typeof(SettingsSectionAttribute).Assembly.GetTypes()
@@ -27,7 +36,7 @@ public static partial class CodeContract
             .Where(t => t.section is not null)
             .SelectMany(t => t.type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.SetMethod is { IsPublic: true })
-                .Select(p => new CodeSetting($"{t.section}__{p.Name}", t.section!, p)))
+                .Select(p => new CodeSetting(SettingsRegistration.SettingName(t.section!, p.Name), t.section!, p)))
             .OrderBy(s => s.Name, StringComparer.Ordinal),
     ];
 

@@ -8,7 +8,8 @@ public sealed class CompiledInfra : IDisposable
 {
     /// <summary>
     /// The environment the parameter files read, as azd would have it after `azd env set` (infra/README.md): a CI
-    /// service principal deploying, the tag values the files require, and (prod) the on-call receivers.
+    /// service principal deploying, the tag values the files require, and (prod) the on-call receivers and the frontend's
+    /// One Login client id.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> AzdVariables = new Dictionary<string, string?>
     {
@@ -22,6 +23,9 @@ public sealed class CompiledInfra : IDisposable
         ["AZURE_KEY_VAULT_CREATE_MODE"] = null,
         ["VNET_ENABLED"] = null,
         ["SERVERLESS_PLATFORMS_MODE"] = "sandbox",
+        ["SERVERLESS_ONE_LOGIN_CLIENT_ID"] = "ci-frontend-client-id",
+        ["SERVERLESS_ONE_LOGIN_ISSUER"] = "https://identity.integration.account.gov.uk/",
+        ["SERVERLESS_ONE_LOGIN_KEYS_URL"] = "https://identity.integration.account.gov.uk/.well-known/did.json",
     };
 
     /// <summary>What the .bicepparam files are built with: the tags and receivers they require, nothing of azd's own.</summary>
@@ -30,6 +34,7 @@ public sealed class CompiledInfra : IDisposable
         ["SERVERLESS_OWNER"] = AzdVariables["SERVERLESS_OWNER"],
         ["SERVERLESS_COST_CENTRE"] = AzdVariables["SERVERLESS_COST_CENTRE"],
         ["SERVERLESS_ALERT_EMAILS"] = AzdVariables["SERVERLESS_ALERT_EMAILS"],
+        ["SERVERLESS_ONE_LOGIN_CLIENT_ID"] = AzdVariables["SERVERLESS_ONE_LOGIN_CLIENT_ID"],
     };
 
     /// <summary>The parameter set azd builds from main.parameters.json; the others are the .bicepparam files.</summary>

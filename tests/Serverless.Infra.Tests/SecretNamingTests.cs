@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Serverless.Infra.Tests;
 
 /// <summary>
-/// Key Vault secret names (infra/README.md): settings are {Section}--{Property}; per-account platform API keys are
+/// Key Vault secret names (infra/README.md): settings are {Section}--{Property} (':' in a section is '--'); per-account platform API keys are
 /// pay-api-key-{account} and notify-api-key-{account}, with the account names from the service definitions.
 /// </summary>
 [Collection(InfraCollection.Name)]
@@ -29,6 +29,7 @@ public sealed partial class SecretNamingTests(CompiledInfra infra)
     [GeneratedRegex("^(pay|notify)-api-key-[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex AccountSecretName();
 
-    [GeneratedRegex("^[A-Z][A-Za-z0-9]*--[A-Z][A-Za-z0-9]*$")]
+    /// <summary>{Section}--{Property}, a nested section's parts also joined by '--' (Platforms--Notify--CallbackBearerToken).</summary>
+    [GeneratedRegex("^[A-Z][A-Za-z0-9]*(--[A-Z][A-Za-z0-9]*)+$")]
     private static partial Regex SettingSecretName();
 }

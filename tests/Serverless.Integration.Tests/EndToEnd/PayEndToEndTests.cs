@@ -67,28 +67,35 @@ public sealed class PayEndToEndTests(SelfHostFixture host)
         Assert.Equal("failed", (string?)closed["payment"]!["status"]);
     }
 
-    public static TheoryData<string, string?, string> RefusedStarts => new()
+    public static TheoryData<string, string, string?, string> RefusedStarts => new()
     {
-        { "Platforms:Mode", "", "Platforms__Mode must be 'live' or 'sandbox'" },
-        { "Platforms:Pay:Accounts:environment_agency:ApiKey", "", "Platforms__Pay__Accounts__environment_agency__ApiKey is missing or empty" },
-        { "Platforms:Pay:Accounts:environment_agency:WebhookSigningSecret", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/pay-webhook-secret-environment-agency)",
+        { "sandbox", "Platforms:Mode", "", "Platforms__Mode must be 'live' or 'sandbox'" },
+        { "sandbox", "Platforms:Pay:Accounts:environment_agency:ApiKey", "", "Platforms__Pay__Accounts__environment_agency__ApiKey is missing or empty" },
+        { "sandbox", "Platforms:Pay:Accounts:environment_agency:WebhookSigningSecret", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/pay-webhook-secret-environment-agency)",
             "Platforms__Pay__Accounts__environment_agency__WebhookSigningSecret is an unresolved Key Vault reference" },
-        { "Platforms:IdentitySandboxSigningKey", "", "Platforms__IdentitySandboxSigningKey is missing or empty" },
-        // Live mode: a sandbox left on, a Notify account a definition names without its key.
-        { "Platforms:PayBaseUrl", "https://example.gov.uk/api/sandbox/pay/", "Platforms__PayBaseUrl points at a sandbox" },
-        { "Platforms:Notify:Accounts:environment_agency:ApiKey", "", "Platforms__Notify__Accounts__environment_agency__ApiKey is missing or empty" },
+        { "sandbox", "Platforms:IdentitySandboxSigningKey", "", "Platforms__IdentitySandboxSigningKey is missing or empty" },
+        // Notify's secrets in either mode: the Notify sandbox checks keys and sends the callback token too.
+        { "sandbox", "Platforms:Notify:Accounts:environment_agency:ApiKey", "", "Platforms__Notify__Accounts__environment_agency__ApiKey is missing or empty" },
+        { "sandbox", "Platforms:Notify:CallbackBearerToken", "", "Platforms__Notify__CallbackBearerToken is missing or empty" },
+        { "live", "Platforms:Notify:CallbackBearerToken", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/Platforms--Notify--CallbackBearerToken)",
+            "Platforms__Notify__CallbackBearerToken is an unresolved Key Vault reference" },
+        // Live mode: a sandbox left on, or One Login not set.
+        { "live", "Platforms:PayBaseUrl", "https://example.gov.uk/api/sandbox/pay/", "Platforms__PayBaseUrl points at a sandbox" },
+        { "live", "Platforms:Notify:BaseUrl", "https://example.gov.uk/api/sandbox/notify/", "Platforms__Notify__BaseUrl points at a sandbox" },
+        { "live", "Platforms:Identity:Issuer", "https://identity.sandbox.serverless.local", "Platforms__Identity__Issuer points at a sandbox" },
+        { "live", "Platforms:Identity:Audience", "", "Platforms__Identity__Audience is missing or empty" },
+        { "live", "Platforms:Identity:KeysUrl", "http://identity.account.gov.uk/.well-known/did.json", "Platforms__Identity__KeysUrl points at a sandbox or is not HTTPS" },
     };
 
     [Theory]
     [MemberData(nameof(RefusedStarts))]
-    public async Task The_self_host_refuses_to_start_naming_the_setting(string key, string? value, string expected)
+    public async Task The_self_host_refuses_to_start_naming_the_setting(string mode, string key, string? value, string expected)
     {
-        var live = key is "Platforms:PayBaseUrl" or "Platforms:Notify:Accounts:environment_agency:ApiKey";
         await using var app = SelfHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["SelfHost:TaskHubName"] = "refused" + Guid.NewGuid().ToString("N")[..8],
-            ["Platforms:Mode"] = live ? "live" : "sandbox",
+            ["Platforms:Mode"] = mode,
             [key] = value,
         }));
 

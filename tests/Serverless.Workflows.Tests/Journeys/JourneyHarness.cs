@@ -86,6 +86,10 @@ public sealed class JourneyHarness : IAsyncDisposable
             ["Platforms:Pay:Accounts:another-department:ApiKey"] = "another-pay-api-key",
             ["Platforms:Pay:Accounts:another-department:WebhookSigningSecret"] = OtherAccountWebhookSecret,
             ["Platforms:IdentitySandboxSigningKey"] = "test-identity-sandbox-signing-key-0123456789",
+            // Notify's secrets, which startup demands in every mode; the sends themselves are recorded, not made.
+            ["Platforms:Notify:CallbackBearerToken"] = "test-notify-callback-token",
+            ["Platforms:Notify:Accounts:environment-agency:ApiKey"] = "test-notify-api-key",
+            ["Platforms:Notify:Accounts:local-council-blue-badge:ApiKey"] = "test-notify-api-key",
             ["DepartmentQueues"] = "UseDevelopmentStorage=true",
         }).Build();
 

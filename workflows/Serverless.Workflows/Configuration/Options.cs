@@ -61,8 +61,11 @@ public sealed class PlatformOptions
     /// <summary>Base address of the Pay API (ending in '/'). Empty: GOV.UK Pay in live mode, this app's Pay sandbox in sandbox mode.</summary>
     public string PayBaseUrl { get; set; } = "";
 
-    /// <summary>Signing key of the identity sandbox's test tokens. A Key Vault reference in Azure.</summary>
-    [Secret]
+    /// <summary>
+    /// Signing key of the identity sandbox's test tokens: a Key Vault reference in Azure in sandbox mode. Live mode
+    /// ignores it (the identity sandbox is off) and Bicep leaves it empty there.
+    /// </summary>
+    [Secret(SandboxOnly = true)]
     public string IdentitySandboxSigningKey { get; set; } = "";
 
     public bool IsSandbox => Mode == SandboxMode;

@@ -19,4 +19,11 @@ public static class SettingsRegistration
     public static string SectionOf<T>() =>
         typeof(T).GetCustomAttribute<SettingsSectionAttribute>()?.Section
         ?? throw new InvalidOperationException($"{typeof(T).Name} has no [SettingsSection]: say which configuration section it binds.");
+
+    /// <summary>
+    /// The app setting name of a property in a section: <c>{Section}__{Property}</c>, each ':' of a nested section
+    /// written '__' as environment variables and App Service settings spell it (<c>Platforms__Notify__BaseUrl</c>).
+    /// </summary>
+    public static string SettingName(string section, string property) =>
+        $"{section.Replace(":", "__", StringComparison.Ordinal)}__{property}";
 }

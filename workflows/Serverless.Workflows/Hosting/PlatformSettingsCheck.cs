@@ -1,6 +1,8 @@
 using System.Reflection;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Identity;
+using Serverless.Workflows.Notifications;
 
 namespace Serverless.Workflows.Hosting;
 
@@ -8,13 +10,17 @@ namespace Serverless.Workflows.Hosting;
 /// What stops a host from starting with its platforms half-wired, each problem naming the setting to fix:
 /// no explicit <c>Platforms__Mode</c>; a secret that is empty or still an unresolved Key Vault reference (the App
 /// Service leaves the literal <c>@Microsoft.KeyVault(…)</c> text when it cannot resolve one); a Pay or Notify account a
-/// definition names without its secrets; and, in live mode, any platform still pointed at a sandbox.
+/// definition names without its secrets; and, in live mode, One Login's settings missing, and any platform still
+/// pointed at a sandbox or at plain HTTP. Sandbox-only secrets (<see cref="SecretAttribute.SandboxOnly"/>) are not
+/// asked for in live mode.
 /// </summary>
 public static class PlatformSettingsCheck
 {
     private const string UnresolvedKeyVaultReference = "@Microsoft.KeyVault(";
 
-    public static IReadOnlyList<string> Problems(PlatformOptions platform, PlatformAccountsOptions accounts, JourneyOptions journeys, IDefinitionCatalog catalog)
+    public static IReadOnlyList<string> Problems(
+        PlatformOptions platform, PlatformAccountsOptions accounts, NotifyOptions notify, OneLoginOptions identity,
+        JourneyOptions journeys, IDefinitionCatalog catalog)
     {
         var problems = new List<string>();
         if (platform.Mode is not (PlatformOptions.LiveMode or PlatformOptions.SandboxMode))
@@ -24,9 +30,8 @@ public static class PlatformSettingsCheck
         }
         var live = platform.Mode == PlatformOptions.LiveMode;
 
-        foreach (var property in typeof(PlatformOptions).GetProperties().Where(p => p.GetCustomAttribute<SecretAttribute>() is not null))
-            CheckSecret(problems, $"Platforms__{property.Name}", property.GetValue(platform) as string);
-
+        CheckSecrets(problems, platform, live);
+        CheckSecrets(problems, notify, live);
         var definitions = catalog.All;
         foreach (var account in definitions.Select(d => d.Accounts.Pay).OfType<string>().Distinct(StringComparer.Ordinal))
         {
@@ -34,18 +39,56 @@ public static class PlatformSettingsCheck
             CheckSecret(problems, PlatformAccountSettings.PayApiKey(account).Name, options?.ApiKey);
             CheckSecret(problems, PlatformAccountSettings.PayWebhookSigningSecret(account).Name, options?.WebhookSigningSecret);
         }
-        // The Notify sandbox does not check keys yet, so Notify's are required where the real Notify is used.
-        if (live)
-        {
-            foreach (var account in definitions.Select(d => d.Accounts.Notify).Distinct(StringComparer.Ordinal))
-                CheckSecret(problems, PlatformAccountSettings.NotifyApiKey(account).Name, accounts.Notify.Find(account)?.ApiKey);
-        }
+        foreach (var account in definitions.Select(d => d.Accounts.Notify).Distinct(StringComparer.Ordinal))
+            CheckSecret(problems, PlatformAccountSettings.NotifyApiKey(account).Name, accounts.Notify.Find(account)?.ApiKey);
 
-        var pay = platform.PayApi(journeys);
-        if (live && (pay.Scheme != Uri.UriSchemeHttps || pay.AbsolutePath.Contains("/sandbox/", StringComparison.OrdinalIgnoreCase)))
-            problems.Add($"Platforms__PayBaseUrl points at a sandbox or is not HTTPS ('{pay}'); in live mode leave it empty for GOV.UK Pay.");
+        if (live)
+            CheckLivePlatforms(problems, platform, notify, identity, journeys);
         return problems;
     }
+
+    /// <summary>In live mode every platform is the real one: reached over HTTPS, none of it on this host's sandboxes.</summary>
+    private static void CheckLivePlatforms(List<string> problems, PlatformOptions platform, NotifyOptions notify, OneLoginOptions identity, JourneyOptions journeys)
+    {
+        var pay = platform.PayApi(journeys);
+        if (IsSandboxOrNotHttps(pay.ToString()))
+            problems.Add($"Platforms__PayBaseUrl points at a sandbox or is not HTTPS ('{pay}'); in live mode leave it empty for GOV.UK Pay.");
+        if (notify.BaseUrl.Length > 0 && IsSandboxOrNotHttps(notify.BaseUrl))
+            problems.Add($"{Setting<NotifyOptions>(nameof(notify.BaseUrl))} points at a sandbox or is not HTTPS ('{notify.BaseUrl}'); in live mode leave it empty for GOV.UK Notify.");
+
+        CheckLiveUrl(problems, Setting<OneLoginOptions>(nameof(identity.Issuer)), identity.Issuer, "One Login's identity issuer");
+        CheckLiveUrl(problems, Setting<OneLoginOptions>(nameof(identity.KeysUrl)), identity.KeysUrl, "One Login's published did.json");
+        var audience = Setting<OneLoginOptions>(nameof(identity.Audience));
+        if (string.IsNullOrWhiteSpace(identity.Audience))
+            problems.Add($"{audience} is missing or empty; in live mode set it to the service frontend's One Login client id.");
+        else if (identity.Audience == SandboxIdentityProvider.Audience)
+            problems.Add($"{audience} is the identity sandbox's ('{identity.Audience}'); in live mode set it to the service frontend's One Login client id.");
+    }
+
+    private static void CheckLiveUrl(List<string> problems, string setting, string value, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            problems.Add($"{setting} is missing or empty; in live mode set it to {what}.");
+        else if (IsSandboxOrNotHttps(value))
+            problems.Add($"{setting} points at a sandbox or is not HTTPS ('{value}'); in live mode set it to {what}.");
+    }
+
+    /// <summary>This host's sandboxes are served under <c>/api/sandbox/</c>; the identity sandbox also issues as its own host.</summary>
+    private static bool IsSandboxOrNotHttps(string value) =>
+        !Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps
+        || url.AbsolutePath.Contains("/sandbox/", StringComparison.OrdinalIgnoreCase)
+        || url.Host.Equals(new Uri(SandboxIdentityProvider.Issuer).Host, StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckSecrets<T>(List<string> problems, T options, bool live)
+    {
+        foreach (var property in typeof(T).GetProperties())
+        {
+            if (property.GetCustomAttribute<SecretAttribute>() is { } secret && !(live && secret.SandboxOnly))
+                CheckSecret(problems, Setting<T>(property.Name), property.GetValue(options) as string);
+        }
+    }
+
+    private static string Setting<T>(string property) => SettingsRegistration.SettingName(SettingsRegistration.SectionOf<T>(), property);
 
     private static void CheckSecret(List<string> problems, string setting, string? value)
     {

@@ -41,6 +41,7 @@ public sealed partial class StartupChecks(
     {
         var problems = PlatformSettingsCheck.Problems(
             services.GetRequiredService<IOptions<PlatformOptions>>().Value, services.GetRequiredService<IOptions<PlatformAccountsOptions>>().Value,
+            services.GetRequiredService<IOptions<NotifyOptions>>().Value, services.GetRequiredService<IOptions<OneLoginOptions>>().Value,
             services.GetRequiredService<IOptions<JourneyOptions>>().Value, catalog);
         if (problems.Count > 0)
             throw new InvalidOperationException("The host refuses to start: " + string.Join(" ", problems));

@@ -110,7 +110,7 @@ public static class WorkflowServices
     /// <summary>GOV.UK Notify through its official client, in every mode (the Notify sandbox's base URL in sandbox mode).</summary>
     private static void AddNotify(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.Section));
+        services.AddSettings<NotifyOptions>(configuration);
         services.AddHttpClient(GovukNotifySender.HttpClientName);
         services.AddSingleton<INotificationSender, GovukNotifySender>();
         services.AddSingleton<NotifyCallbackIntake>();
@@ -119,7 +119,7 @@ public static class WorkflowServices
     /// <summary>One Login's core identity JWT, verified against the issuer's published keys (the identity sandbox's in sandbox mode).</summary>
     private static void AddOneLogin(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OneLoginOptions>().Bind(configuration.GetSection(OneLoginOptions.Section));
+        services.AddSettings<OneLoginOptions>(configuration);
         services.AddHttpClient(IdentityKeySet.HttpClientName);
         services.AddSingleton<IdentityKeySet>();
         services.AddSingleton<IIdentityVerifier, OneLoginIdentityVerifier>();

@@ -1,14 +1,16 @@
+using Serverless.Workflows.Configuration;
+
 namespace Serverless.Workflows.Identity;
 
 /// <summary>
 /// GOV.UK One Login's identity claim: who issues it, for which client, and where its signing keys are published.
-/// Bound from <c>Platforms:Identity</c>: <c>Platforms__Identity__Issuer</c>, <c>__Audience</c>, <c>__KeysUrl</c>.
+/// Bound from <c>Platforms:Identity</c>: <c>Platforms__Identity__Issuer</c>, <c>__Audience</c>, <c>__KeysUrl</c>,
+/// <c>__KeysCacheFor</c>.
 /// Left empty in sandbox mode, each points at the identity sandbox on this host.
 /// </summary>
+[SettingsSection("Platforms:Identity")]
 public sealed class OneLoginOptions
 {
-    public const string Section = "Platforms:Identity";
-
     /// <summary>The identity issuer, e.g. <c>https://identity.account.gov.uk/</c>.</summary>
     public string Issuer { get; set; } = "";
 

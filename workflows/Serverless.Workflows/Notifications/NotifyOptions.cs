@@ -7,9 +7,9 @@ namespace Serverless.Workflows.Notifications;
 /// <c>Platforms:Notify</c>: <c>Platforms__Notify__BaseUrl</c> and <c>Platforms__Notify__CallbackBearerToken</c>. Each
 /// department's service API key is a <see cref="NotifyAccountOptions"/>, named by <see cref="PlatformAccountSettings"/>.
 /// </summary>
+[SettingsSection("Platforms:Notify")]
 public sealed class NotifyOptions
 {
-    public const string Section = "Platforms:Notify";
     public const string LiveBaseUrl = "https://api.notifications.service.gov.uk/";
 
     /// <summary>
