@@ -461,6 +461,7 @@ module api 'app/api.bicep' = {
       // DocumentOptions: storage.bicep creates the container.
       Documents__Container: documentsContainerName
       Documents__ReadLinkLifetime: '7.00:00:00'
+      Documents__UnattachedEvidenceLifetime: '1.00:00:00'
       // PlatformAccountsOptions: one Pay account and one Notify service per department, named by the definitions'
       // accounts.pay / accounts.notify ('-' becomes '_' in setting names). A test checks this list against them.
       Platforms__Pay__Accounts__environment_agency__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/pay-api-key-environment-agency)'

@@ -16,8 +16,9 @@ public sealed class CaseRetentionTests : IClassFixture<CosmosEmulatorDatabase>
     public CaseRetentionTests(CosmosEmulatorDatabase database)
     {
         store = database.Store;
-        retention = new CaseRetention(store, alerts, Options.Create(new RetentionOptions { MaxCaseAge = MaxCaseAge }),
-            TimeProvider.System, NullLogger<CaseRetention>.Instance);
+        var documents = AzuriteDocuments.NewOptions();
+        retention = new CaseRetention(store, AzuriteDocuments.Create(documents), alerts, Options.Create(new RetentionOptions { MaxCaseAge = MaxCaseAge }),
+            Options.Create(documents), TimeProvider.System, NullLogger<CaseRetention>.Instance);
     }
 
     [Fact]

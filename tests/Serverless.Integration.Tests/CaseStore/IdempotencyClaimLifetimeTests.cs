@@ -44,7 +44,9 @@ public sealed class IdempotencyClaimLifetimeTests : IClassFixture<CosmosEmulator
         await store.ClaimIdempotencyKeyAsync(new IdempotencyClaim(serviceId, "old", "case-old", "hash-old"), CancellationToken.None);
         clock.Now = start + TimeSpan.FromHours(12);
         await store.ClaimIdempotencyKeyAsync(new IdempotencyClaim(serviceId, "recent", "case-recent", "hash-recent"), CancellationToken.None);
-        var retention = new CaseRetention(store, new MaxAgeAlerts(), Options.Create(new RetentionOptions()), clock, NullLogger<CaseRetention>.Instance);
+        var documents = AzuriteDocuments.NewOptions();
+        var retention = new CaseRetention(store, AzuriteDocuments.Create(documents), new MaxAgeAlerts(), Options.Create(new RetentionOptions()),
+            Options.Create(documents), clock, NullLogger<CaseRetention>.Instance);
 
         var deleted = await retention.DeleteExpiredClaimsAsync(start + Lifetime + TimeSpan.FromSeconds(1), CancellationToken.None);
 

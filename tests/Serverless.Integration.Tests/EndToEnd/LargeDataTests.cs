@@ -3,9 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Serverless.Sample;
+using Serverless.Workflows.Cases;
 using Serverless.Workflows.Definitions;
 using Serverless.Workflows.Departments;
+using Serverless.Workflows.Documents;
 using static Serverless.Integration.Tests.EndToEnd.BadInputTests;
 
 namespace Serverless.Integration.Tests.EndToEnd;
@@ -83,6 +86,40 @@ public sealed class LargeDataTests(SelfHostFixture host)
     }
 
     [Fact]
+    public async Task Retention_deletes_a_finished_case_stored_application_and_evidence_and_the_department_links_stop_working()
+    {
+        var token = await host.CitizenTokenAsync("retention-documents-citizen", "P2");
+        var application = ExampleApplications.For(BlueBadge);
+        application["eligibility"] = new JsonObject { ["reason"] = "walking-difficulty", ["description"] = Welsh(90_000) };
+        var evidenceId = await UploadAsync(token, Pdf, "application/pdf");
+        application["evidence"] = new JsonArray(evidenceId);
+        using var submitted = await host.SendAsync(HttpMethod.Post, Applications, token, application);
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        var caseId = (string)(await submitted.Content.ReadFromJsonAsync<JsonObject>())!["case_id"]!;
+        // Marked as attached, so the sweep of abandoned uploads leaves it to the case's own retention.
+        var stored = await host.Services.GetRequiredService<IDocumentStore>().FindAsync(EvidenceNames.EvidenceBlob(evidenceId), default);
+        Assert.Equal(caseId, stored!.Metadata[EvidenceNames.AttachedCaseMetadata]);
+        var department = host.Department("local-council-blue-badge", "blue-badge-cases");
+        var handoff = await department.ReceiveAsync(caseId, MessageTypes.Submitted, TimeSpan.FromSeconds(60), default);
+        Assert.Equal(MessageTypes.SubmittedByReference, (string?)handoff["type"]);
+        var links = new[] { new Uri((string)handoff["data"]!["application_ref"]!["url"]!), new Uri((string)handoff["data"]!["evidence"]![0]!["url"]!) };
+        using var anonymous = new HttpClient();
+        foreach (var link in links)
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(anonymous, link));
+        await department.DecideAsync(caseId, DecisionOutcomes.Approved, "Approved.", default);
+        await host.WaitForCaseAsync(caseId, token, c => (string?)c["status"] == "approved", "approved");
+
+        // Its retention period over: only this case's date moves, so the sweep touches no other test's cases.
+        var cases = host.Services.GetRequiredService<ICaseStore>();
+        await cases.UpdateAsync(caseId, c => { c.Retention.DeleteAfter = DateTimeOffset.UtcNow.AddMinutes(-1); return true; }, default);
+        await host.Services.GetRequiredService<CaseRetention>().RedactAsync(DateTimeOffset.UtcNow, default);
+
+        foreach (var link in links)
+            Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(anonymous, link));
+        Assert.Null((await cases.FindAsync(caseId, default))!.Application);
+    }
+
+    [Fact]
     public async Task Bad_uploads_and_attachments_are_refused_with_problem_json()
     {
         var token = await host.CitizenTokenAsync("bad-upload-citizen", "P2");
@@ -117,6 +154,12 @@ public sealed class LargeDataTests(SelfHostFixture host)
     {
         const string text = "Mae gen i anhawster cerdded; rwy'n defnyddio ffon. Mae'r tŷ ar ben y bryn a'r ffordd i'r siop yn serth. Fy ŵyr sy'n fy helpu, a'm gŵr. Ŵyr, dŵr, tân, tŷ, ŷd. ";
         return string.Concat(Enumerable.Repeat(text, characters / text.Length + 1))[..characters];
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, Uri link)
+    {
+        using var response = await client.GetAsync(link);
+        return response.StatusCode;
     }
 
     private async Task<string> UploadAsync(string token, byte[] content, string contentType)

@@ -70,6 +70,8 @@ public sealed class SubmitApplication(
             record = NewCase(caseId, definition, body, hash, citizen, evidence);
             if (!DepartmentHandOff.CanCarry(record, definition, record.SubmittedAt))
                 return Problems.CannotHandOff("The application with its evidence links", QueueMessageSize.MaxBytes);
+            if (await attachedEvidence.AttachAsync(caseId, evidence, cancellationToken).ConfigureAwait(false) is { Count: > 0 } attachErrors)
+                return Problems.Invalid(attachErrors);
             if (!await cases.TryCreateAsync(record, cancellationToken).ConfigureAwait(false))
                 record = await cases.FindAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Definitions;
+using Serverless.Workflows.Documents;
 using Serverless.Workflows.Telemetry;
 
 namespace Serverless.Workflows.Cases;
@@ -11,11 +12,15 @@ namespace Serverless.Workflows.Cases;
 /// service and definition version, reference, department, status, outcome, timeline milestones, notification and payment
 /// bookkeeping, and dates. The journey sets <c>retention.delete_after</c> when a case finishes; every finished or parked
 /// case past it is redacted. A case that never finishes is redacted once it is older than
-/// <see cref="RetentionOptions.MaxCaseAge"/>, and ops are alerted. The same sweep deletes expired Idempotency-Key claims.
+/// <see cref="RetentionOptions.MaxCaseAge"/>, and ops are alerted. A case's documents (its claim-checked application and
+/// its evidence files) are deleted first, then the record redacted: a sweep stopped between the two finds the case
+/// still due next time and deletes again, which is harmless. The same sweep deletes expired Idempotency-Key claims and
+/// evidence uploads never attached to an application (<see cref="DocumentOptions.UnattachedEvidenceLifetime"/>).
 /// Runs the same on the emulator (no TTL) and in Azure: a query for due cases, then one conditional update per case.
 /// </summary>
 public sealed partial class CaseRetention(
-    ICaseStore store, IJourneyTelemetry telemetry, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<CaseRetention> logger)
+    ICaseStore store, IDocumentStore documents, IJourneyTelemetry telemetry, IOptions<RetentionOptions> options,
+    IOptions<DocumentOptions> documentOptions, TimeProvider clock, ILogger<CaseRetention> logger)
 {
     /// <summary>What replaces free text and identifiers that may be personal data.</summary>
     public const string Redacted = "[redacted]";
@@ -29,6 +34,7 @@ public sealed partial class CaseRetention(
         var now = clock.GetUtcNow();
         var redacted = await RedactAsync(now, cancellationToken).ConfigureAwait(false);
         await DeleteExpiredClaimsAsync(now, cancellationToken).ConfigureAwait(false);
+        await DeleteUnattachedEvidenceAsync(now, cancellationToken).ConfigureAwait(false);
         return redacted;
     }
 
@@ -45,6 +51,8 @@ public sealed partial class CaseRetention(
             {
                 try
                 {
+                    if (IsDue(candidate, now, oldestKept))
+                        await DeleteDocumentsAsync(candidate, cancellationToken).ConfigureAwait(false);
                     var changed = false;
                     var overAge = false;
                     var record = await store.UpdateAsync(candidate.Id, current =>
@@ -87,6 +95,39 @@ public sealed partial class CaseRetention(
         }
         while (round == BatchSize);
         return deleted;
+    }
+
+    /// <summary>
+    /// Deletes every evidence file uploaded before <paramref name="now"/> less the lifetime and not attached to a case;
+    /// returns how many. A file is attached when the submission marks it, before creating the case. A mark whose case
+    /// never came to be (the submission stopped in between) counts as unattached once the mark is as old as the lifetime.
+    /// Each delete is conditional on the file being unchanged since it was listed, so a mark made meanwhile wins.
+    /// </summary>
+    public async Task<int> DeleteUnattachedEvidenceAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var uploadedBefore = now - documentOptions.Value.UnattachedEvidenceLifetime;
+        var deleted = 0;
+        await foreach (var document in documents.ListAsync(EvidenceNames.EvidencePrefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (document.CreatedAt >= uploadedBefore)
+                continue;
+            if (document.Metadata.TryGetValue(EvidenceNames.AttachedCaseMetadata, out var caseId)
+                && (document.ModifiedAt >= uploadedBefore || await store.FindAsync(caseId, cancellationToken).ConfigureAwait(false) is not null))
+                continue;
+            if (await documents.DeleteAsync(document.Name, document.Version, cancellationToken).ConfigureAwait(false))
+                deleted++;
+        }
+        if (deleted > 0)
+            LogUnattachedDeleted(logger, deleted);
+        return deleted;
+    }
+
+    /// <summary>A case's stored application and evidence files; deleting what is already gone is fine.</summary>
+    private async Task DeleteDocumentsAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        await documents.DeleteAsync(EvidenceNames.ApplicationBlob(record.Id), ifVersion: null, cancellationToken).ConfigureAwait(false);
+        foreach (var evidence in record.Evidence)
+            await documents.DeleteAsync(EvidenceNames.EvidenceBlob(evidence.EvidenceId), ifVersion: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Finished, or parked for ops: no journey step will add personal data to it any more on its own.</summary>
@@ -140,6 +181,9 @@ public sealed partial class CaseRetention(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} still '{Status}' past the maximum case age (submitted {SubmittedAt:O}): redacted; ops must close it")]
     private static partial void LogOverAge(ILogger logger, string caseId, string status, DateTimeOffset submittedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Deleted} evidence files never attached to an application")]
+    private static partial void LogUnattachedDeleted(ILogger logger, int deleted);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention redacted {Redacted} of {Due} cases due")]
     private static partial void LogRedacted(ILogger logger, int redacted, int due);

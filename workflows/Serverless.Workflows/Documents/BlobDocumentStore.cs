@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -47,7 +48,10 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Docume
         try
         {
             var properties = (await Container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            return new StoredDocument(name, properties.ContentType, properties.ContentLength, properties.Metadata.AsReadOnly());
+            return new StoredDocument(name, properties.ContentType, properties.ContentLength, properties.Metadata.AsReadOnly())
+            {
+                Version = properties.ETag.ToString(),
+            };
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -74,6 +78,56 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Docume
         var key = await DelegationKeyAsync(now, expiresAt, cancellationToken).ConfigureAwait(false);
         var url = new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, service.AccountName) }.ToUri();
         return new ReadLink(url, expiresAt);
+    }
+
+    public async Task<bool> DeleteAsync(string name, string? ifVersion, CancellationToken cancellationToken)
+    {
+        var conditions = ifVersion is null ? null : new BlobRequestConditions { IfMatch = new ETag(ifVersion) };
+        try
+        {
+            return (await Container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, conditions, cancellationToken)
+                .ConfigureAwait(false)).Value || ifVersion is null;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // 404: the container is not there yet, so neither is the blob. 412: changed since it was listed.
+            return ex.Status == 404 && ifVersion is null;
+        }
+    }
+
+    public async Task<bool> SetMetadataAsync(string name, IReadOnlyDictionary<string, string> metadata, string ifVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Container.GetBlobClient(name).SetMetadataAsync(metadata.ToDictionary(), new BlobRequestConditions { IfMatch = new ETag(ifVersion) }, cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async IAsyncEnumerable<ListedDocument> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var blobs = Container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix }, cancellationToken);
+        await using var pages = blobs.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                    yield break;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                yield break; // No container yet: nothing was ever stored.
+            }
+            var blob = pages.Current;
+            yield return new ListedDocument(blob.Name, blob.Properties.CreatedOn ?? blob.Properties.LastModified ?? DateTimeOffset.MinValue,
+                blob.Properties.LastModified ?? DateTimeOffset.MinValue, blob.Properties.ETag?.ToString() ?? "", blob.Metadata.AsReadOnly());
+        }
     }
 
     /// <summary>

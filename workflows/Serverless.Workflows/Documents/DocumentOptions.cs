@@ -16,4 +16,9 @@ public sealed class DocumentOptions
     /// cannot pass 7 days (the longest a user delegation key is valid).
     /// </summary>
     public TimeSpan ReadLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long an uploaded evidence file waits to be attached to an application; the retention sweep deletes it after.
+    /// </summary>
+    public TimeSpan UnattachedEvidenceLifetime { get; set; } = TimeSpan.FromDays(1);
 }

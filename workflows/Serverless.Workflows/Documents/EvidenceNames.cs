@@ -11,7 +11,9 @@ public static class EvidenceNames
     public static bool IsWellFormed(string? evidenceId) =>
         evidenceId is { Length: 35 } && evidenceId.StartsWith("ev-", StringComparison.Ordinal) && evidenceId[3..].All(char.IsAsciiHexDigitLower);
 
-    public static string EvidenceBlob(string evidenceId) => "evidence/" + evidenceId;
+    public const string EvidencePrefix = "evidence/";
+
+    public static string EvidenceBlob(string evidenceId) => EvidencePrefix + evidenceId;
 
     /// <summary>A case's application stored for a claim check.</summary>
     public static string ApplicationBlob(string caseId) => $"cases/{caseId}/application.json";
@@ -22,4 +24,7 @@ public static class EvidenceNames
     public const string SubjectMetadata = "subject_sha256";
     public const string ServiceMetadata = "service_id";
     public const string Sha256Metadata = "sha256";
+
+    /// <summary>The case a file is attached to, set by the submission before it creates the case.</summary>
+    public const string AttachedCaseMetadata = "attached_case";
 }
