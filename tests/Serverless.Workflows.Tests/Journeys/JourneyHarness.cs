@@ -222,6 +222,14 @@ public sealed class JourneyHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A signal the host emits: steps record on the case first and signal after, so a test that saw the case change
+    /// waits for the signal too.
+    /// </summary>
+    public Task<object> WaitForSignalAsync(string name, string? detail = null) =>
+        PollAsync(() => Task.FromResult<object?>(Telemetry.Signals.Any(s => s.Name == name && (detail is null || s.Detail == detail)) ? name : null),
+            $"signal {name} {detail}");
+
     public Task<CaseRecord> WaitForStatusAsync(string caseId, string status) => WaitForCaseAsync(caseId, c => c.Status == status, status);
 
     public async Task<OrchestrationMetadata> WaitForJourneyEndAsync(string caseId)

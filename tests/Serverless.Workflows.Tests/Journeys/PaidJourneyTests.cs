@@ -48,7 +48,7 @@ public class PaidJourneyTests
             journey.Notify.ForCase(caseId!).Select(n => n.Message.Reference.Split(':')[1]));
         Assert.NotNull(record.Retention.DeleteAfter);
         Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyStarted);
-        Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyCompleted && s.Detail == CaseStatus.Approved);
+        await journey.WaitForSignalAsync(TelemetryNames.JourneyCompleted, CaseStatus.Approved);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ParkedJourneyTests
         var parked = await journey.WaitForStatusAsync(caseId, CaseStatus.NeedsAttention);
         Assert.Equal(nameof(HandOffActivity), parked.Attention!.FailedStep);
         Assert.True(parked.HasMilestone(TimelineMilestones.NeedsAttention));
-        Assert.Contains(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyNeedsAttention && s.Detail == nameof(HandOffActivity));
+        await journey.WaitForSignalAsync(TelemetryNames.JourneyNeedsAttention, nameof(HandOffActivity));
         Assert.DoesNotContain(journey.Telemetry.Signals, s => s.Name == TelemetryNames.JourneyFailed);
         Assert.False((await journey.Client.GetInstanceAsync(caseId))!.IsCompleted);
 
