@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Json.Schema;
 
 namespace Serverless.Workflows.Definitions;
 
@@ -11,7 +10,7 @@ public static class DefinitionShape
 {
     public const string ResourceName = "service-definition.schema.json";
 
-    private static readonly Lazy<JsonSchema> Schema = new(Build);
+    private static readonly Lazy<ApplicationSchema> Schema = new(Build);
 
     /// <summary>The schema's JSON text, as published in the repository.</summary>
     public static string Text()
@@ -36,13 +35,8 @@ public static class DefinitionShape
             return [];
         }
 
-        var results = Schema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (results.IsValid)
-            return [];
-
-        return [.. (results.Details ?? [results])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Values.Select(message => new DefinitionProblem(source.Name, FieldOf(d.InstanceLocation.ToString()), message)))
+        return [.. Schema.Value.Validate(document).Errors
+            .Select(e => new DefinitionProblem(source.Name, FieldOf(e.Pointer), e.Message))
             .Distinct()];
     }
 
@@ -51,9 +45,12 @@ public static class DefinitionShape
         pointer.Length == 0 ? null
             : string.Join('.', pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)));
 
-    private static JsonSchema Build()
+    // Compiled as an application schema is: the same strict 2020-12 dialect, and the same plain messages.
+    private static ApplicationSchema Build()
     {
         using var document = JsonDocument.Parse(Text());
-        return JsonSchema.Build(document.RootElement.Clone(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        var problems = new ProblemList(ResourceName);
+        return ApplicationSchema.Compile(document.RootElement.Clone(), problems)
+            ?? throw new InvalidOperationException(string.Join(Environment.NewLine, problems.Items));
     }
 }

@@ -1,0 +1,3 @@
+using Serverless.Workflows.Definitions;
+
+return DefinitionFilesCommand.Validate(args, Console.Out, Console.Error);
