@@ -12,7 +12,7 @@ public sealed class DefinitionFilesCommandTests : IDisposable
     [Fact]
     public void Shipped_definitions_in_the_repository_are_valid()
     {
-        var (exit, output, error) = Run(Path.Combine(RepositoryRoot(), "workflows", "Serverless.Workflows", "Definitions", "services"));
+        var (exit, output, error) = Run(RepositoryPath("workflows", "Serverless.Workflows", "Definitions", "services"));
 
         Assert.Equal((DefinitionFilesCommand.Valid, ""), (exit, error));
         Assert.Contains("4 service definition(s) valid", output, StringComparison.Ordinal);
@@ -97,16 +97,5 @@ public sealed class DefinitionFilesCommandTests : IDisposable
         using var error = new StringWriter();
         var exit = DefinitionFilesCommand.Validate(paths, output, error);
         return (exit, output.ToString(), error.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Serverless.sln not found above the test output folder");
     }
 }
