@@ -21,6 +21,10 @@ public sealed class ApiFunctions(JourneyHttpApi api)
     public IActionResult GetService([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Service)] HttpRequest request, string service_id) =>
         api.GetService(service_id).ToActionResult();
 
+    [Function("GetServiceDiagram")]
+    public IActionResult GetServiceDiagram([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ServiceDiagram)] HttpRequest request, string service_id) =>
+        api.GetServiceDiagram(service_id).ToActionResult();
+
     [Function("SubmitApplication")]
     public Task<IActionResult> SubmitApplication(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Applications)] HttpRequest request, string service_id,

@@ -24,6 +24,7 @@ public static class ExpectedFunctions
     [
         new("ListServices", Routes.Services, "GET", FunctionKey, DurableClient: false),
         new("GetService", Routes.Service, "GET", FunctionKey, DurableClient: false),
+        new("GetServiceDiagram", Routes.ServiceDiagram, "GET", FunctionKey, DurableClient: false),
         new("SubmitApplication", Routes.Applications, "POST", FunctionKey, DurableClient: true),
         new("UploadEvidence", Routes.Evidence, "POST", FunctionKey, DurableClient: false),
         new("GetApplication", Routes.Application, "GET", FunctionKey, DurableClient: false),

@@ -8,6 +8,18 @@ internal static class DefinitionFiles
     public const string BlueBadgeV1 = "services/blue-badge/v1.json";
     public const string BlueBadgeV2 = "services/blue-badge/v2.json";
 
+    /// <summary>A path in the repository this test run was built from (found by walking up to Serverless.sln).</summary>
+    public static string RepositoryPath(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
+                return Path.Combine([dir.FullName, .. parts]);
+        }
+
+        throw new InvalidOperationException("Serverless.sln not found above the test output folder");
+    }
+
     public static DefinitionSource Shipped(string name) => DefinitionLoader.ReadEmbedded().Single(s => s.Name == name);
 
     public static JsonObject Edit(string name) => JsonNode.Parse(Shipped(name).Json)!.AsObject();

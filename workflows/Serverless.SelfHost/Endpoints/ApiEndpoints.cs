@@ -16,6 +16,7 @@ public static class ApiEndpoints
 
         frontends.MapGet(Routes.Services, (JourneyHttpApi h) => h.ListServices());
         frontends.MapGet(Routes.Service, (JourneyHttpApi h, string service_id) => h.GetService(service_id));
+        frontends.MapGet(Routes.ServiceDiagram, (JourneyHttpApi h, string service_id) => h.GetServiceDiagram(service_id));
         frontends.MapPost(Routes.Applications, (JourneyHttpApi h, HttpRequest r, string service_id, IJourneyClient j) => h.SubmitAsync(r, service_id, j));
         frontends.MapPost(Routes.Evidence, (JourneyHttpApi h, HttpRequest r, string service_id) => h.UploadEvidenceAsync(r, service_id));
         frontends.MapGet(Routes.Application, (JourneyHttpApi h, HttpRequest r, string case_id) => h.GetApplicationAsync(r, case_id));

@@ -21,6 +21,8 @@ public sealed class JourneyHttpApi(
     public IResult GetService(string serviceId) =>
         catalog.FindLatest(serviceId) is { } d ? Results.Json(ServiceView.From(d, withSchema: true), ApiJson.Options) : Problems.NotFound($"Service '{serviceId}'");
 
+    public IResult GetServiceDiagram(string serviceId) => ServiceDiagramView.For(catalog, serviceId);
+
     public Task<IResult> SubmitAsync(HttpRequest request, string serviceId, IJourneyClient journeys) =>
         submit.HandleAsync(request, serviceId, journeys, request.HttpContext.RequestAborted);
 
@@ -50,6 +52,7 @@ public static class Routes
 {
     public const string Services = "v1/services";
     public const string Service = "v1/services/{service_id}";
+    public const string ServiceDiagram = "v1/services/{service_id}/diagram";
     public const string Applications = "v1/services/{service_id}/applications";
     public const string Evidence = "v1/services/{service_id}/evidence";
     public const string Application = "v1/applications/{case_id}";

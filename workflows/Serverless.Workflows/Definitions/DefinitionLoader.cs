@@ -76,6 +76,9 @@ public static class DefinitionLoader
         return $"{key} is already defined by {earlierSource}: a published version never changes, publish v{next} instead";
     }
 
+    /// <summary>Whether the serializer can read the file as a definition (before any rule is checked).</summary>
+    internal static bool CanRead(DefinitionSource source) => Parse(source, new ProblemList(source.Name)) is not null;
+
     private static ServiceDefinition? Parse(DefinitionSource source, ProblemList problems)
     {
         try

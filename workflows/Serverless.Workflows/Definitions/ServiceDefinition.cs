@@ -9,6 +9,11 @@ namespace Serverless.Workflows.Definitions;
 /// </summary>
 public sealed record ServiceDefinition
 {
+    /// <summary>Path of service-definition.schema.json, so editors check the file as it is typed. Metadata: the journey ignores it.</summary>
+    [JsonPropertyName("$schema")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Schema { get; init; }
+
     [JsonPropertyName("service_id")] public required string ServiceId { get; init; }
     [JsonPropertyName("version")] public required int Version { get; init; }
     [JsonPropertyName("name")] public required string Name { get; init; }
