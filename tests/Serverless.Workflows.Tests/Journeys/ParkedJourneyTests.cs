@@ -39,6 +39,40 @@ public sealed class ParkedJourneyTests
     }
 
     [Fact]
+    public async Task Repeated_operator_action_on_one_park_is_recorded_and_raised_once_and_the_other_action_is_refused()
+    {
+        await using var journey = await StartAsync(Shipped());
+        journey.Get<PlatformOutage>().FailingMessageTypes.Add(MessageTypes.Submitted);
+        var caseId = await SubmitAsync(journey, BlueBadge);
+        await journey.WaitForStatusAsync(caseId, CaseStatus.NeedsAttention);
+        var actions = journey.Get<OperatorActions>();
+        var held = new HeldEvents();
+
+        Assert.Equal(OperatorActionResult.Raised, await actions.RetryAsync(caseId, "ops-1", "queue restored", held, default));
+        Assert.Equal(OperatorActionResult.AlreadyRaised, await actions.RetryAsync(caseId, "ops-2", "queue restored", held, default));
+        Assert.Equal(OperatorActionResult.OtherActionPending, await actions.WithdrawAsync(caseId, "ops-2", "changed my mind", held, default));
+
+        Assert.Equal(1, held.Raised);
+        var entry = Assert.Single((await journey.Cases.FindAsync(caseId, default))!.Timeline, t => t.Milestone == TimelineMilestones.OperatorRetried);
+        Assert.Equal((Actors.Operator("ops-1"), "queue restored"), (entry.Actor, entry.Reason));
+    }
+
+    /// <summary>Counts the events an operator action raises and holds them back, so the journey stays parked.</summary>
+    private sealed class HeldEvents : IJourneyClient
+    {
+        public int Raised { get; private set; }
+        public Task<bool> StartIfAbsentAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult(true);
+        public Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult<JourneyRuntime?>(null);
+
+        public Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken)
+        {
+            Raised++;
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task Withdrawn_parked_paid_case_is_closed_and_refunded()
     {
         await using var journey = await StartAsync(Shipped());

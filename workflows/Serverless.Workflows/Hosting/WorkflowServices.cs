@@ -14,6 +14,7 @@ using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Journeys.Activities;
 using Serverless.Workflows.Notifications;
 using Serverless.Workflows.Notifications.Sandbox;
+using Serverless.Workflows.Operations;
 using Serverless.Workflows.Payments;
 using Serverless.Workflows.Telemetry;
 
@@ -81,6 +82,7 @@ public static class WorkflowServices
         services.AddSingleton<PayWebhookIntake>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<JourneyHttpApi>();
+        services.AddSingleton<OpsHttpApi>();
         services.AddSingleton<SandboxHttpApi>();
         services.AddSingleton<PaySandboxHttpApi>();
         services.AddSingleton<DecisionIntake>();

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Operations;
+
+namespace Serverless.Functions.Http;
+
+/// <summary>
+/// The operator API's HTTP triggers: one line each into <see cref="OpsHttpApi"/>. Anonymous at the Functions level because
+/// operators are not function-key clients: they sign in with Entra ID, and OpsHttpApi checks the principal App Service
+/// authentication passes on, with its role and department.
+/// </summary>
+public sealed class OpsFunctions(OpsHttpApi ops)
+{
+    [Function("OpsSearchCases")]
+    public Task<IActionResult> SearchCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OpsRoutes.Cases)] HttpRequest request) =>
+        ops.SearchAsync(request).ToActionResult();
+
+    [Function("OpsGetCase")]
+    public Task<IActionResult> GetCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OpsRoutes.Case)] HttpRequest request, string case_id, [DurableClient] DurableTaskClient durable) =>
+        ops.GetCaseAsync(request, case_id, new DurableTaskJourneyClient(durable)).ToActionResult();
+
+    [Function("OpsRetryCase")]
+    public Task<IActionResult> RetryCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OpsRoutes.Retry)] HttpRequest request, string case_id, [DurableClient] DurableTaskClient durable) =>
+        ops.RetryAsync(request, case_id, new DurableTaskJourneyClient(durable)).ToActionResult();
+
+    [Function("OpsWithdrawCase")]
+    public Task<IActionResult> WithdrawCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OpsRoutes.Withdraw)] HttpRequest request, string case_id, [DurableClient] DurableTaskClient durable) =>
+        ops.WithdrawAsync(request, case_id, new DurableTaskJourneyClient(durable)).ToActionResult();
+}
