@@ -8,11 +8,11 @@ using Serverless.Workflows.Operations;
 namespace Serverless.Functions.Http;
 
 /// <summary>
-/// The operator API's HTTP triggers: one line each into <see cref="OpsHttpApi"/>. Anonymous at the Functions level because
+/// The operator API's and health probes' HTTP triggers: one line each into <see cref="OpsHttpApi"/> and <see cref="HealthHttpApi"/>. Anonymous at the Functions level because
 /// operators are not function-key clients: they sign in with Entra ID, and OpsHttpApi checks the principal App Service
 /// authentication passes on, with its role and department.
 /// </summary>
-public sealed class OpsFunctions(OpsHttpApi ops)
+public sealed class OpsFunctions(OpsHttpApi ops, HealthHttpApi health)
 {
     [Function("OpsSearchCases")]
     public Task<IActionResult> SearchCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OpsRoutes.Cases)] HttpRequest request) =>
@@ -32,4 +32,14 @@ public sealed class OpsFunctions(OpsHttpApi ops)
     public Task<IActionResult> WithdrawCase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OpsRoutes.Withdraw)] HttpRequest request, string case_id, [DurableClient] DurableTaskClient durable) =>
         ops.WithdrawAsync(request, case_id, new DurableTaskJourneyClient(durable)).ToActionResult();
+
+    // Probes carry no credentials; the reports say only which checks passed.
+    [Function("HealthLive")]
+    public static IActionResult Live([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthRoutes.Live)] HttpRequest request) =>
+        HealthHttpApi.Live().ToActionResult();
+
+    [Function("HealthReady")]
+    public Task<IActionResult> Ready(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthRoutes.Ready)] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        health.ReadyAsync(request, new DurableTaskJourneyClient(durable)).ToActionResult();
 }

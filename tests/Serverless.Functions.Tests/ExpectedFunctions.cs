@@ -36,6 +36,8 @@ public static class ExpectedFunctions
         new("OpsGetCase", OpsRoutes.Case, "GET", Anonymous, DurableClient: true),
         new("OpsRetryCase", OpsRoutes.Retry, "POST", Anonymous, DurableClient: true),
         new("OpsWithdrawCase", OpsRoutes.Withdraw, "POST", Anonymous, DurableClient: true),
+        new("HealthLive", HealthRoutes.Live, "GET", Anonymous, DurableClient: false),
+        new("HealthReady", HealthRoutes.Ready, "GET", Anonymous, DurableClient: true),
         new("SandboxIssueToken", SandboxRoutes.IdentityTokens, "POST", FunctionKey, DurableClient: false),
         new("SandboxNotifications", SandboxRoutes.Notifications, "GET", FunctionKey, DurableClient: false),
         // The identity sandbox's public key is public, as One Login's did.json is.

@@ -31,6 +31,9 @@ public static class ApiEndpoints
         api.MapPost(OpsRoutes.Retry, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.RetryAsync(r, case_id, j));
         api.MapPost(OpsRoutes.Withdraw, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.WithdrawAsync(r, case_id, j));
 
+        api.MapGet(HealthRoutes.Live, HealthHttpApi.Live);
+        api.MapGet(HealthRoutes.Ready, (HealthHttpApi h, HttpRequest r, IJourneyClient j) => h.ReadyAsync(r, j));
+
         // The platforms' sandboxes (404 unless Platforms:Mode is sandbox). The Pay sandbox checks Pay API keys itself.
         frontends.MapPost(SandboxRoutes.IdentityTokens, (SandboxHttpApi s, HttpRequest r) => s.IssueTokenAsync(r));
         frontends.MapGet(SandboxRoutes.Notifications, (SandboxHttpApi s, HttpRequest r) => s.NotificationsAsync(r));

@@ -83,6 +83,7 @@ public static class WorkflowServices
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<JourneyHttpApi>();
         services.AddSingleton<OpsHttpApi>();
+        services.AddSingleton<HealthHttpApi>();
         services.AddSingleton<SandboxHttpApi>();
         services.AddSingleton<PaySandboxHttpApi>();
         services.AddSingleton<DecisionIntake>();
