@@ -12,7 +12,7 @@ namespace Serverless.Functions.Http;
 /// operators are not function-key clients: they sign in with Entra ID, and OpsHttpApi checks the principal App Service
 /// authentication passes on, with its role and department.
 /// </summary>
-public sealed class OpsFunctions(OpsHttpApi ops, HealthHttpApi health)
+public sealed class OpsFunctions(OpsHttpApi ops, HealthHttpApi health, PoisonRedrive redrive)
 {
     [Function("OpsSearchCases")]
     public Task<IActionResult> SearchCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OpsRoutes.Cases)] HttpRequest request) =>
@@ -32,6 +32,10 @@ public sealed class OpsFunctions(OpsHttpApi ops, HealthHttpApi health)
     public Task<IActionResult> WithdrawCase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OpsRoutes.Withdraw)] HttpRequest request, string case_id, [DurableClient] DurableTaskClient durable) =>
         ops.WithdrawAsync(request, case_id, new DurableTaskJourneyClient(durable)).ToActionResult();
+
+    [Function("OpsRedriveDecisions")]
+    public Task<IActionResult> RedriveDecisions([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OpsRoutes.RedriveDecisions)] HttpRequest request) =>
+        redrive.RedriveDecisionsAsync(request).ToActionResult();
 
     // Probes carry no credentials; the reports say only which checks passed.
     [Function("HealthLive")]

@@ -84,6 +84,7 @@ public static class WorkflowServices
         services.AddSingleton<JourneyHttpApi>();
         services.AddSingleton<OpsHttpApi>();
         services.AddSingleton<HealthHttpApi>();
+        services.AddSingleton<PoisonRedrive>();
         services.AddSingleton<SandboxHttpApi>();
         services.AddSingleton<PaySandboxHttpApi>();
         services.AddSingleton<DecisionIntake>();

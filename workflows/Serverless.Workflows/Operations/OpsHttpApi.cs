@@ -97,4 +97,5 @@ public static class OpsRoutes
     public const string Case = "v1/ops/cases/{case_id}";
     public const string Retry = "v1/ops/cases/{case_id}/retry";
     public const string Withdraw = "v1/ops/cases/{case_id}/withdraw";
+    public const string RedriveDecisions = "v1/ops/poison/decisions/redrive";
 }

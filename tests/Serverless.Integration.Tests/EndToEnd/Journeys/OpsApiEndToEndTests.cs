@@ -91,6 +91,7 @@ public sealed class OpsApiEndToEndTests(SelfHostFixture host) : IDisposable
     [InlineData("GET", "api/v1/ops/cases/case-unknown")]
     [InlineData("POST", "api/v1/ops/cases/case-unknown/retry")]
     [InlineData("POST", "api/v1/ops/cases/case-unknown/withdraw")]
+    [InlineData("POST", "api/v1/ops/poison/decisions/redrive")]
     public async Task Every_ops_route_refuses_a_caller_without_operator_credentials(string method, string path)
     {
         // No key; a frontend's key; a wrong key; and App Service's principal header, which nothing sets on the self-host.
@@ -104,6 +105,31 @@ public sealed class OpsApiEndToEndTests(SelfHostFixture host) : IDisposable
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task Platform_operator_redrives_a_refused_decision_from_the_poison_queue_and_the_case_takes_it()
+    {
+        var token = await host.CitizenTokenAsync("redrive-citizen", "P2");
+        using var submitted = await host.SendAsync(HttpMethod.Post, $"api/v1/services/{BlueBadge}/applications", token, ExampleApplications.For(BlueBadge));
+        var caseId = (string)(await submitted.Content.ReadFromJsonAsync<JsonObject>())!["case_id"]!;
+        await host.WaitForCaseAsync(caseId, token, c => (string?)c["status"] == "with_department", "with the department");
+        var department = host.Department("local-council-blue-badge", "blue-badge-cases");
+        await department.ReceiveAsync(caseId, MessageTypes.Submitted, TimeSpan.FromSeconds(30), Timeout());
+
+        // A decision refused earlier (say, while a schema was wrong), wrapped with its reason as intake wraps it.
+        var poison = host.Queues.GetQueueClient("decisions-poison");
+        await poison.CreateIfNotExistsAsync();
+        var wrapped = new PoisonMessage("schema: outcome not recognised", department.Decision(caseId, DecisionOutcomes.Approved, "Badge approved."), 5);
+        await poison.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(wrapped));
+
+        using (var departmentOperator = await SendAsync(HttpMethod.Post, "api/v1/ops/poison/decisions/redrive", SelfHostFixture.BlueBadgeOperatorKey))
+            Assert.Equal(HttpStatusCode.Forbidden, departmentOperator.StatusCode);
+        using var redriven = await SendAsync(HttpMethod.Post, "api/v1/ops/poison/decisions/redrive", SelfHostFixture.PlatformOperatorKey);
+        Assert.Equal(HttpStatusCode.OK, redriven.StatusCode);
+        Assert.True((int)(await redriven.Content.ReadFromJsonAsync<JsonObject>())!["moved"]! >= 1);
+
+        await host.WaitForCaseAsync(caseId, token, c => (string?)c["status"] == "approved", "approved by the redriven decision");
     }
 
     private async Task<List<string>> ParkedCaseIdsAsync(string key)
