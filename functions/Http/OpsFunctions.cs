@@ -33,6 +33,11 @@ public sealed class OpsFunctions(OpsHttpApi ops, HealthHttpApi health, PoisonRed
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OpsRoutes.Withdraw)] HttpRequest request, string case_id, [DurableClient] DurableTaskClient durable) =>
         ops.WithdrawAsync(request, case_id, new DurableTaskJourneyClient(durable)).ToActionResult();
 
+    [Function("OpsTerminateCase")]
+    public Task<IActionResult> TerminateCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OpsRoutes.Terminate)] HttpRequest request, string case_id, [DurableClient] DurableTaskClient durable) =>
+        ops.TerminateAsync(request, case_id, new DurableTaskJourneyClient(durable)).ToActionResult();
+
     [Function("OpsRedriveDecisions")]
     public Task<IActionResult> RedriveDecisions([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OpsRoutes.RedriveDecisions)] HttpRequest request) =>
         redrive.RedriveDecisionsAsync(request).ToActionResult();

@@ -36,6 +36,7 @@ public static class ExpectedFunctions
         new("OpsGetCase", OpsRoutes.Case, "GET", Anonymous, DurableClient: true),
         new("OpsRetryCase", OpsRoutes.Retry, "POST", Anonymous, DurableClient: true),
         new("OpsWithdrawCase", OpsRoutes.Withdraw, "POST", Anonymous, DurableClient: true),
+        new("OpsTerminateCase", OpsRoutes.Terminate, "POST", Anonymous, DurableClient: true),
         new("OpsRedriveDecisions", OpsRoutes.RedriveDecisions, "POST", Anonymous, DurableClient: false),
         new("HealthLive", HealthRoutes.Live, "GET", Anonymous, DurableClient: false),
         new("HealthReady", HealthRoutes.Ready, "GET", Anonymous, DurableClient: true),

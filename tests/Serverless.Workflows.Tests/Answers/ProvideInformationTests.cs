@@ -118,6 +118,8 @@ public sealed class ProvideInformationTests
         }
 
         public Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult<JourneyRuntime?>(null);
+
+        public Task TerminateAsync(string caseId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The identity check is not what these tests are about: the token is the subject, verified at P2.</summary>

@@ -31,6 +31,7 @@ public static class ApiEndpoints
         api.MapPost(OpsRoutes.Retry, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.RetryAsync(r, case_id, j));
         api.MapPost(OpsRoutes.Withdraw, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.WithdrawAsync(r, case_id, j));
 
+        api.MapPost(OpsRoutes.Terminate, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.TerminateAsync(r, case_id, j));
         api.MapPost(OpsRoutes.RedriveDecisions, (PoisonRedrive p, HttpRequest r) => p.RedriveDecisionsAsync(r));
         api.MapGet(HealthRoutes.Live, HealthHttpApi.Live);
         api.MapGet(HealthRoutes.Ready, (HealthHttpApi h, HttpRequest r, IJourneyClient j) => h.ReadyAsync(r, j));

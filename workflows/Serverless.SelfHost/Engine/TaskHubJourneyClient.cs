@@ -31,6 +31,10 @@ public sealed class TaskHubJourneyClient(TaskHubClient client, string orchestrat
     public async Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) =>
         await client.GetOrchestrationStateAsync(caseId).ConfigureAwait(false) is not null;
 
+    // DurableTask.Core drops a terminate for an instance that has ended, as it drops a late event.
+    public Task TerminateAsync(string caseId, CancellationToken cancellationToken) =>
+        client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = caseId }, "terminated by an operator");
+
     public async Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) =>
         await client.GetOrchestrationStateAsync(caseId).ConfigureAwait(false) is { } s
             ? new JourneyRuntime(s.OrchestrationStatus.ToString(), s.Name, string.IsNullOrEmpty(s.Version) ? null : s.Version, s.Status,

@@ -70,6 +70,7 @@ public static class WorkflowServices
         services.AddSingleton<CaseConcluder>();
         services.TryAddSingleton(JourneyRetryPolicies.Production);
         services.AddSingleton<OperatorActions>();
+        services.AddSingleton<OperatorTermination>();
         foreach (var activity in Activities)
             services.AddTransient(activity);
 

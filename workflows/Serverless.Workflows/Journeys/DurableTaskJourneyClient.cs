@@ -29,6 +29,13 @@ public sealed class DurableTaskJourneyClient(DurableTaskClient client, string or
     public async Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is not null;
 
+    public async Task TerminateAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (instance is { IsCompleted: false })
+            await client.TerminateInstanceAsync(caseId, cancellation: cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is { } i
             ? new JourneyRuntime(i.RuntimeStatus.ToString(), i.Name, null, i.SerializedCustomStatus, i.CreatedAt, i.LastUpdatedAt)

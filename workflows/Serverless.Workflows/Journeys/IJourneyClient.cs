@@ -13,6 +13,9 @@ public interface IJourneyClient
 
     Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken);
 
+    /// <summary>Ends the journey's orchestration where it stands (an operator's terminate); a journey already ended is left as it is.</summary>
+    Task TerminateAsync(string caseId, CancellationToken cancellationToken);
+
     /// <summary>The journey's orchestration as ops see it, or null if the case has none: never its inputs or outputs.</summary>
     Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace Serverless.Workflows.Operations;
 /// only the way an operator is authenticated differs (<see cref="IOperatorAuthenticator"/>). No credentials: 401; a
 /// department operator asking for another department's case: 403.
 /// </summary>
-public sealed class OpsHttpApi(IOperatorAuthenticator authenticator, ICaseStore cases, OperatorActions actions, TimeProvider clock)
+public sealed class OpsHttpApi(IOperatorAuthenticator authenticator, ICaseStore cases, OperatorActions actions, OperatorTermination termination, TimeProvider clock)
 {
     public const int MaxReasonLength = 500;
 
@@ -46,20 +46,30 @@ public sealed class OpsHttpApi(IOperatorAuthenticator authenticator, ICaseStore 
     public Task<IResult> WithdrawAsync(HttpRequest request, string caseId, IJourneyClient journeys) =>
         ActAsync(request, caseId, OperatorActionKinds.Withdraw, (who, reason, ct) => actions.WithdrawAsync(caseId, who, reason, journeys, ct));
 
+    public async Task<IResult> TerminateAsync(HttpRequest request, string caseId, IJourneyClient journeys)
+    {
+        var (found, reason, problem) = await AuthoriseActionAsync(request, caseId).ConfigureAwait(false);
+        if (problem is not null)
+            return problem;
+        var result = await termination.TerminateAsync(caseId, found!.Operator.Name, reason!, journeys, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return result switch
+        {
+            OperatorTerminationResult.Terminated => Results.Json(new OpsActionResult(caseId, "terminate", AlreadyRequested: false), ApiJson.Options, statusCode: 202),
+            OperatorTerminationResult.AlreadyTerminated => Results.Json(new OpsActionResult(caseId, "terminate", AlreadyRequested: true), ApiJson.Options, statusCode: 202),
+            OperatorTerminationResult.NotFound => Problems.NotFound($"Case '{caseId}'"),
+            OperatorTerminationResult.NotClosable => Problems.Conflict("not-terminable",
+                "The case is with the department and cannot close until the department decides; nothing was changed."),
+            _ => Problems.Conflict("case-finished", "The case has already ended: there is nothing to terminate."),
+        };
+    }
+
     private async Task<IResult> ActAsync(
         HttpRequest request, string caseId, string kind, Func<string, string, CancellationToken, Task<OperatorActionResult>> act)
     {
-        var (found, problem) = await FindAsync(request, caseId).ConfigureAwait(false);
+        var (found, reason, problem) = await AuthoriseActionAsync(request, caseId).ConfigureAwait(false);
         if (problem is not null)
             return problem;
-        var (body, bodyProblem) = await JsonBody.ReadObjectAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (bodyProblem is not null)
-            return bodyProblem;
-        if (body!["reason"] is not { } node || node.GetValueKind() != System.Text.Json.JsonValueKind.String
-            || node.GetValue<string>().Trim() is not { Length: > 0 and <= MaxReasonLength } reason)
-            return Problems.BadRequest("invalid-body", $"'reason' is required: why you are acting, in 1 to {MaxReasonLength} characters.");
-
-        var result = await act(found!.Operator.Name, reason, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var result = await act(found!.Operator.Name, reason!, request.HttpContext.RequestAborted).ConfigureAwait(false);
         return result switch
         {
             OperatorActionResult.Raised => Results.Json(new OpsActionResult(caseId, kind, AlreadyRequested: false), ApiJson.Options, statusCode: 202),
@@ -69,6 +79,21 @@ public sealed class OpsHttpApi(IOperatorAuthenticator authenticator, ICaseStore 
                 "Another operator action on this case is already under way; wait for the journey to take it."),
             _ => Problems.Conflict("not-parked", $"The case is not parked (status '{CaseStatus.NeedsAttention}'): there is nothing to {kind}."),
         };
+    }
+
+    /// <summary>The case and the operator's reason, if the caller may act on it and gave one.</summary>
+    private async Task<(Found? Found, string? Reason, IResult? Problem)> AuthoriseActionAsync(HttpRequest request, string caseId)
+    {
+        var (found, problem) = await FindAsync(request, caseId).ConfigureAwait(false);
+        if (problem is not null)
+            return (null, null, problem);
+        var (body, bodyProblem) = await JsonBody.ReadObjectAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (bodyProblem is not null)
+            return (null, null, bodyProblem);
+        if (body!["reason"] is not { } node || node.GetValueKind() != System.Text.Json.JsonValueKind.String
+            || node.GetValue<string>().Trim() is not { Length: > 0 and <= MaxReasonLength } reason)
+            return (null, null, Problems.BadRequest("invalid-body", $"'reason' is required: why you are acting, in 1 to {MaxReasonLength} characters."));
+        return (found, reason, null);
     }
 
     /// <summary>The case, if the caller is an operator who may see it. An unknown case is 404 to every operator.</summary>
@@ -97,5 +122,6 @@ public static class OpsRoutes
     public const string Case = "v1/ops/cases/{case_id}";
     public const string Retry = "v1/ops/cases/{case_id}/retry";
     public const string Withdraw = "v1/ops/cases/{case_id}/withdraw";
+    public const string Terminate = "v1/ops/cases/{case_id}/terminate";
     public const string RedriveDecisions = "v1/ops/poison/decisions/redrive";
 }

@@ -91,6 +91,7 @@ public sealed class OpsApiEndToEndTests(SelfHostFixture host) : IDisposable
     [InlineData("GET", "api/v1/ops/cases/case-unknown")]
     [InlineData("POST", "api/v1/ops/cases/case-unknown/retry")]
     [InlineData("POST", "api/v1/ops/cases/case-unknown/withdraw")]
+    [InlineData("POST", "api/v1/ops/cases/case-unknown/terminate")]
     [InlineData("POST", "api/v1/ops/poison/decisions/redrive")]
     public async Task Every_ops_route_refuses_a_caller_without_operator_credentials(string method, string path)
     {
@@ -105,6 +106,34 @@ public sealed class OpsApiEndToEndTests(SelfHostFixture host) : IDisposable
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task Department_operator_terminates_a_journey_through_the_api_and_the_case_closes_as_terminated_but_not_while_with_the_department()
+    {
+        var token = await host.CitizenTokenAsync("terminate-citizen", "P2");
+        using var submitted = await host.SendAsync(HttpMethod.Post, $"api/v1/services/{BlueBadge}/applications", token, ExampleApplications.For(BlueBadge));
+        var caseId = (string)(await submitted.Content.ReadFromJsonAsync<JsonObject>())!["case_id"]!;
+        await host.WaitForCaseAsync(caseId, token, c => (string?)c["status"] == "with_department", "with the department");
+        using (var withDepartment = await SendAsync(HttpMethod.Post, $"api/v1/ops/cases/{caseId}/terminate", SelfHostFixture.BlueBadgeOperatorKey, Reason("duplicate")))
+            Assert.Equal(HttpStatusCode.Conflict, withDepartment.StatusCode);
+        Assert.Equal("Running", (string?)(await GetJsonAsync($"api/v1/ops/cases/{caseId}", SelfHostFixture.PlatformOperatorKey))["orchestration"]!["runtime_status"]);
+
+        // Asked for more information, the case can close: the department is waiting on the citizen.
+        var department = host.Department("local-council-blue-badge", "blue-badge-cases");
+        await department.ReceiveAsync(caseId, MessageTypes.Submitted, TimeSpan.FromSeconds(30), Timeout());
+        await department.DecideAsync(caseId, DecisionOutcomes.InformationRequested, "Please send a photo.", Timeout());
+        await host.WaitForCaseAsync(caseId, token, c => (string?)c["status"] == "awaiting_information", "awaiting information");
+
+        using (var other = await SendAsync(HttpMethod.Post, $"api/v1/ops/cases/{caseId}/terminate", SelfHostFixture.OtherDepartmentOperatorKey, Reason("not mine")))
+            Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        var terminated = await PostActionAsync(caseId, "terminate", SelfHostFixture.BlueBadgeOperatorKey);
+        Assert.Equal(false, (bool?)terminated["already_requested"]);
+        Assert.Equal(true, (bool?)(await PostActionAsync(caseId, "terminate", SelfHostFixture.BlueBadgeOperatorKey))["already_requested"]);
+
+        await host.WaitForCaseAsync(caseId, token, c => (string?)c["status"] == "closed", "closed");
+        var view = await GetJsonAsync($"api/v1/ops/cases/{caseId}", SelfHostFixture.PlatformOperatorKey);
+        Assert.Equal(("terminated", "Terminated"), ((string?)view["outcome"], (string?)view["orchestration"]!["runtime_status"]));
     }
 
     [Fact]
