@@ -146,6 +146,12 @@ public sealed class OpsApiEndToEndTests(SelfHostFixture host) : IDisposable
         var department = host.Department("local-council-blue-badge", "blue-badge-cases");
         await department.ReceiveAsync(caseId, MessageTypes.Submitted, TimeSpan.FromSeconds(30), Timeout());
 
+        // The search's other filters, on the emulator's query engine.
+        var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"));
+        Assert.Contains(caseId, await CaseIdsAsync($"status=with_department&department_id=local-council-blue-badge&submitted_from={from}"));
+        Assert.DoesNotContain(caseId, await CaseIdsAsync($"service_id={BlueBadge}&submitted_to=2000-01-01T00:00:00Z"));
+        Assert.DoesNotContain(caseId, await CaseIdsAsync($"service_id={BlueBadge}&sla_breached=true"));
+
         // A decision refused earlier (say, while a schema was wrong), wrapped with its reason as intake wraps it.
         var poison = host.Queues.GetQueueClient("decisions-poison");
         await poison.CreateIfNotExistsAsync();
@@ -161,13 +167,16 @@ public sealed class OpsApiEndToEndTests(SelfHostFixture host) : IDisposable
         await host.WaitForCaseAsync(caseId, token, c => (string?)c["status"] == "approved", "approved by the redriven decision");
     }
 
-    private async Task<List<string>> ParkedCaseIdsAsync(string key)
+    private Task<List<string>> ParkedCaseIdsAsync(string key) => CaseIdsAsync($"parked=true&service_id={BlueBadge}", key);
+
+    /// <summary>Every page of an operator search.</summary>
+    private async Task<List<string>> CaseIdsAsync(string query, string key = SelfHostFixture.PlatformOperatorKey)
     {
         var ids = new List<string>();
         string? pageToken = null;
         do
         {
-            var path = $"api/v1/ops/cases?parked=true&service_id={BlueBadge}&page_size=20" + (pageToken is null ? "" : "&page_token=" + Uri.EscapeDataString(pageToken));
+            var path = $"api/v1/ops/cases?{query}&page_size=20" + (pageToken is null ? "" : "&page_token=" + Uri.EscapeDataString(pageToken));
             var page = await GetJsonAsync(path, key);
             ids.AddRange(page["cases"]!.AsArray().Select(c => (string)c!["case_id"]!));
             pageToken = (string?)page["next_page_token"];
