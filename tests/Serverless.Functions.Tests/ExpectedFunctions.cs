@@ -3,6 +3,7 @@ using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Identity;
 using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Notifications;
+using Serverless.Workflows.Operations;
 
 namespace Serverless.Functions.Tests;
 
@@ -31,6 +32,15 @@ public static class ExpectedFunctions
         new("ProvideInformation", Routes.Information, "POST", FunctionKey, DurableClient: true),
         new("ListCases", Routes.ServiceCases, "GET", FunctionKey, DurableClient: false),
         new("ListSlaBreaches", Routes.SlaBreaches, "GET", FunctionKey, DurableClient: false),
+        // Operators sign in with Entra ID (App Service authentication); OpsHttpApi checks their role and department.
+        new("OpsSearchCases", OpsRoutes.Cases, "GET", Anonymous, DurableClient: false),
+        new("OpsGetCase", OpsRoutes.Case, "GET", Anonymous, DurableClient: true),
+        new("OpsRetryCase", OpsRoutes.Retry, "POST", Anonymous, DurableClient: true),
+        new("OpsWithdrawCase", OpsRoutes.Withdraw, "POST", Anonymous, DurableClient: true),
+        new("OpsTerminateCase", OpsRoutes.Terminate, "POST", Anonymous, DurableClient: true),
+        new("OpsRedriveDecisions", OpsRoutes.RedriveDecisions, "POST", Anonymous, DurableClient: false),
+        new("HealthLive", HealthRoutes.Live, "GET", Anonymous, DurableClient: false),
+        new("HealthReady", HealthRoutes.Ready, "GET", Anonymous, DurableClient: true),
         new("SandboxIssueToken", SandboxRoutes.IdentityTokens, "POST", FunctionKey, DurableClient: false),
         new("SandboxNotifications", SandboxRoutes.Notifications, "GET", FunctionKey, DurableClient: false),
         // The identity sandbox's public key is public, as One Login's did.json is.

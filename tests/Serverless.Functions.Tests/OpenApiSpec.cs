@@ -53,6 +53,16 @@ public sealed class OpenApiSpec
         return security is null || security.Count == 0 || security.Any(alternative => alternative!.AsObject().Count == 0);
     }
 
+    /// <summary>
+    /// Operators sign in with Entra ID through App Service authentication, in front of the app: their Functions need no
+    /// function key (they are anonymous to the Functions host) and the app checks the principal App Service passes on.
+    /// </summary>
+    public bool IsSignedInByAppService(Operation operation) =>
+        (operation.Body["security"] ?? Document["security"])?.AsArray() is { Count: > 0 } security
+        && security.Any(alternative => alternative!.AsObject().ContainsKey(AppServicePrincipalScheme));
+
+    public const string AppServicePrincipalScheme = "operatorPrincipal";
+
     private JsonObject Resolve(JsonObject node)
     {
         for (var depth = 0; node["$ref"]?.GetValue<string>() is { } reference; depth++)

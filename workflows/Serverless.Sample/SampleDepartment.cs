@@ -81,16 +81,19 @@ public sealed class SampleDepartment(QueueServiceClient queues, string departmen
     {
         var decisions = queues.GetQueueClient(QueueNames.Decisions);
         await decisions.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var decision = new CloudEvent
-        {
-            Id = decisionId ?? Guid.NewGuid().ToString(),
-            Source = $"/departments/{departmentId}",
-            Type = MessageTypes.Decision,
-            Subject = caseId,
-            Time = DateTimeOffset.UtcNow,
-            Data = new JsonObject { ["department_id"] = departmentId, ["outcome"] = outcome, ["reason"] = reason },
-        };
         // As departments should: a decision waits on the queue however long the platform is away.
-        await decisions.SendMessageAsync(decision.ToJson(), visibilityTimeout: null, StorageDepartmentQueues.NeverExpires, cancellationToken).ConfigureAwait(false);
+        await decisions.SendMessageAsync(Decision(caseId, outcome, reason, decisionId), visibilityTimeout: null, StorageDepartmentQueues.NeverExpires, cancellationToken)
+            .ConfigureAwait(false);
     }
+
+    /// <summary>A decision as this department sends it: a <c>case.decision.v1</c> CloudEvent, as JSON.</summary>
+    public string Decision(string caseId, string outcome, string reason, string? decisionId = null) => new CloudEvent
+    {
+        Id = decisionId ?? Guid.NewGuid().ToString(),
+        Source = $"/departments/{departmentId}",
+        Type = MessageTypes.Decision,
+        Subject = caseId,
+        Time = DateTimeOffset.UtcNow,
+        Data = new JsonObject { ["department_id"] = departmentId, ["outcome"] = outcome, ["reason"] = reason },
+    }.ToJson();
 }

@@ -6,6 +6,8 @@ using Serverless.Workflows.Cases.Cosmos;
 using Serverless.Workflows.Configuration;
 using Serverless.Workflows.Hosting;
 using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Operations;
+using Microsoft.Extensions.Options;
 
 namespace Serverless.SelfHost;
 
@@ -30,6 +32,8 @@ public static class SelfHostApp
         builder.Services.AddHostedService<PeriodicWork>();
         builder.Services.AddSingleton<FrontendApiKeyFilter>();
         builder.Services.AddSingleton<OperatorApiKeyFilter>();
+        // Operators by configured key: nothing in front of the self-host authenticates anyone, so no header is trusted.
+        builder.Services.AddSingleton<IOperatorAuthenticator>(sp => new OperatorKeyAuthenticator(sp.GetRequiredService<IOptions<SelfHostOptions>>().Value.Operators));
         builder.Services.AddProblemDetails();
         overrides?.Invoke(builder.Services);
 

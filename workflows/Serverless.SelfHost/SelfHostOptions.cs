@@ -1,5 +1,6 @@
 using Serverless.SelfHost.Engine;
 using Serverless.Workflows.Configuration;
+using Serverless.Workflows.Operations;
 
 namespace Serverless.SelfHost;
 
@@ -12,6 +13,13 @@ public sealed class SelfHostOptions
 
     /// <summary>API key for each department or ops client of the case queries, by name (sent as <c>X-Api-Key</c>).</summary>
     public Dictionary<string, string> OperatorApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// Operators of <c>/api/v1/ops</c>, by name (the name is the actor on the case timeline): each a key sent as
+    /// <c>X-Api-Key</c>, a role (<c>ops.platform</c> or <c>ops.department</c>) and, for a department role, its department id.
+    /// Self-host only: in Azure operators sign in with Entra ID through App Service authentication.
+    /// </summary>
+    public Dictionary<string, OperatorKey> Operators { get; set; } = [];
 
     /// <summary>Overrides host.json's hub name (tests give each run its own task hub).</summary>
     public string? TaskHubName { get; set; }

@@ -151,5 +151,9 @@ public sealed class JourneyEndToEndTests(SelfHostFixture host)
         public Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult<JourneyRuntime?>(null);
+
+        public Task TerminateAsync(string caseId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -19,6 +19,9 @@ namespace Serverless.Integration.Tests.EndToEnd;
 public sealed class SelfHostFixture : IAsyncLifetime
 {
     public const string FrontendKey = "e2e-frontend-key";
+    public const string PlatformOperatorKey = "e2e-ops-platform-key";
+    public const string BlueBadgeOperatorKey = "e2e-ops-blue-badge-key";
+    public const string OtherDepartmentOperatorKey = "e2e-ops-other-department-key";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..10];
     private WebApplication? _app;
 
@@ -59,6 +62,14 @@ public sealed class SelfHostFixture : IAsyncLifetime
             ["SelfHost:TaskHubName"] = TaskHubName,
             ["SelfHost:SweepInterval"] = "00:00:01",
             ["SelfHost:FrontendApiKeys:e2e"] = FrontendKey,
+            ["SelfHost:Operators:e2e-platform:Key"] = PlatformOperatorKey,
+            ["SelfHost:Operators:e2e-platform:Role"] = "ops.platform",
+            ["SelfHost:Operators:e2e-blue-badge:Key"] = BlueBadgeOperatorKey,
+            ["SelfHost:Operators:e2e-blue-badge:Role"] = "ops.department",
+            ["SelfHost:Operators:e2e-blue-badge:DepartmentId"] = "local-council-blue-badge",
+            ["SelfHost:Operators:e2e-other:Key"] = OtherDepartmentOperatorKey,
+            ["SelfHost:Operators:e2e-other:Role"] = "ops.department",
+            ["SelfHost:Operators:e2e-other:DepartmentId"] = "some-other-department",
             ["Logging:LogLevel:Default"] = "Warning",
         }).AddInMemoryCollection(Settings), services =>
         {

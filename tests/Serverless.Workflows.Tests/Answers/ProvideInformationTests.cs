@@ -98,6 +98,7 @@ public sealed class ProvideInformationTests
         public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyClaim claim, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CasePage> ListByStatusAsync(string serviceId, string status, string? continuationToken, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CasePage> ListBreachingSlaAsync(DateTimeOffset now, string? continuationToken, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<CasePage> SearchAsync(CaseSearch search, string? continuationToken, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<CaseRecord>> ListDueForRedactionAsync(DateTimeOffset now, DateTimeOffset submittedBefore, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<int> DeleteExpiredIdempotencyClaimsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -115,6 +116,10 @@ public sealed class ProvideInformationTests
             Raised.Add(caseId);
             return Task.CompletedTask;
         }
+
+        public Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult<JourneyRuntime?>(null);
+
+        public Task TerminateAsync(string caseId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The identity check is not what these tests are about: the token is the subject, verified at P2.</summary>

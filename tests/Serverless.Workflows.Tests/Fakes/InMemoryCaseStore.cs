@@ -44,6 +44,9 @@ public sealed class InMemoryCaseStore : ICaseStore
     public Task<CasePage> ListBreachingSlaAsync(DateTimeOffset now, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
         Task.FromResult(new CasePage([.. All().Where(c => c.Status == CaseStatus.WithDepartment && c.Department!.DueAt < now)], null));
 
+    public Task<CasePage> SearchAsync(CaseSearch search, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        Task.FromResult(new CasePage([.. All().Where(search.Matches).OrderByDescending(c => c.SubmittedAt)], null));
+
     public Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CaseRecord>>([.. All().Where(c => c.Status == CaseStatus.Submitted && c.SubmittedAt < before).Take(max)]);
 

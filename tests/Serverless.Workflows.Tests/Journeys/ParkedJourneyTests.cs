@@ -39,14 +39,89 @@ public sealed class ParkedJourneyTests
     }
 
     [Fact]
-    public async Task Withdrawn_parked_paid_case_is_closed_and_refunded()
+    public async Task Repeated_operator_action_on_one_park_is_recorded_and_raised_once_and_the_other_action_is_refused()
     {
         await using var journey = await StartAsync(Shipped());
+        journey.Get<PlatformOutage>().FailingMessageTypes.Add(MessageTypes.Submitted);
+        var caseId = await SubmitAsync(journey, BlueBadge);
+        await journey.WaitForStatusAsync(caseId, CaseStatus.NeedsAttention);
+        var actions = journey.Get<OperatorActions>();
+        var held = new HeldEvents();
+
+        Assert.Equal(OperatorActionResult.Raised, await actions.RetryAsync(caseId, "ops-1", "queue restored", held, default));
+        Assert.Equal(OperatorActionResult.AlreadyRaised, await actions.RetryAsync(caseId, "ops-2", "queue restored", held, default));
+        Assert.Equal(OperatorActionResult.OtherActionPending, await actions.WithdrawAsync(caseId, "ops-2", "changed my mind", held, default));
+
+        Assert.Equal(1, held.Raised);
+        var entry = Assert.Single((await journey.Cases.FindAsync(caseId, default))!.Timeline, t => t.Milestone == TimelineMilestones.OperatorRetried);
+        Assert.Equal((Actors.Operator("ops-1"), "queue restored"), (entry.Actor, entry.Reason));
+    }
+
+    [Fact]
+    public async Task Operator_terminate_of_a_parked_paid_case_ends_its_orchestration_and_closes_and_refunds_the_case_once()
+    {
+        await using var journey = await StartAsync(Shipped());
+        var caseId = await ParkPaidCaseAsync(journey);
+        var termination = journey.Get<OperatorTermination>();
+
+        Assert.Equal(OperatorTerminationResult.Terminated, await termination.TerminateAsync(caseId, "ops-1", "duplicate application", journey.Journeys, default));
+        Assert.Equal(OperatorTerminationResult.AlreadyTerminated, await termination.TerminateAsync(caseId, "ops-1", "duplicate application", journey.Journeys, default));
+
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Terminated, (await journey.WaitForJourneyEndAsync(caseId)).RuntimeStatus);
+        var closed = (await journey.Cases.FindAsync(caseId, default))!;
+        Assert.Equal((CaseStatus.Closed, CloseReasons.Terminated), (closed.Status, closed.Outcome));
+        Assert.NotNull(closed.Payment!.RefundId);
+        Assert.Null(closed.Attention);
+        var entry = Assert.Single(closed.Timeline, t => t.Milestone == TimelineMilestones.OperatorTerminated);
+        Assert.Equal((Actors.Operator("ops-1"), "duplicate application"), (entry.Actor, entry.Reason));
+    }
+
+    [Fact]
+    public async Task Operator_terminate_of_a_decided_case_is_refused()
+    {
+        await using var journey = await StartAsync(Shipped());
+        var caseId = await SubmitAsync(journey, BlueBadge);
+        await journey.WaitForStatusAsync(caseId, CaseStatus.WithDepartment);
+        await journey.DecideAsync(caseId, DecisionOutcomes.Approved);
+        await journey.WaitForJourneyEndAsync(caseId);
+
+        Assert.Equal(OperatorTerminationResult.Finished, await journey.Get<OperatorTermination>().TerminateAsync(caseId, "ops-1", "mistake", journey.Journeys, default));
+        Assert.Equal(CaseStatus.Approved, (await journey.Cases.FindAsync(caseId, default))!.Status);
+    }
+
+    /// <summary>A paid Fishing case whose hand-off fails until it parks.</summary>
+    private static async Task<string> ParkPaidCaseAsync(JourneyHarness journey)
+    {
         journey.Get<PlatformOutage>().FailingMessageTypes.Add(MessageTypes.Submitted);
         var caseId = await SubmitAsync(journey, Fishing);
         await journey.WaitForStatusAsync(caseId, CaseStatus.AwaitingPayment);
         Assert.Equal(200, await journey.PaymentWebhookAsync(caseId, PayEventTypes.Succeeded));
         await journey.WaitForStatusAsync(caseId, CaseStatus.NeedsAttention);
+        return caseId;
+    }
+
+    /// <summary>Counts the events an operator action raises and holds them back, so the journey stays parked.</summary>
+    private sealed class HeldEvents : IJourneyClient
+    {
+        public int Raised { get; private set; }
+        public Task<bool> StartIfAbsentAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult(true);
+        public Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult<JourneyRuntime?>(null);
+
+        public Task TerminateAsync(string caseId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken)
+        {
+            Raised++;
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Withdrawn_parked_paid_case_is_closed_and_refunded()
+    {
+        await using var journey = await StartAsync(Shipped());
+        var caseId = await ParkPaidCaseAsync(journey);
 
         Assert.Equal(OperatorActionResult.Raised, await journey.Get<OperatorActions>().WithdrawAsync(caseId, "ops-1", "citizen asked to withdraw", journey.Journeys, default));
 

@@ -2,6 +2,7 @@ using Serverless.Workflows.Api;
 using Serverless.Workflows.Identity;
 using Serverless.Workflows.Payments;
 using Serverless.Workflows.Journeys;
+using Serverless.Workflows.Operations;
 
 namespace Serverless.SelfHost.Endpoints;
 
@@ -24,6 +25,17 @@ public static class ApiEndpoints
 
         operators.MapGet(Routes.ServiceCases, (JourneyHttpApi h, HttpRequest r, string service_id) => h.ListCasesAsync(r, service_id));
         operators.MapGet(Routes.SlaBreaches, (JourneyHttpApi h, HttpRequest r) => h.ListSlaBreachesAsync(r));
+
+        // The operator API authenticates its callers itself (OpsHttpApi), with roles and department scope.
+        api.MapGet(OpsRoutes.Cases, (OpsHttpApi o, HttpRequest r) => o.SearchAsync(r));
+        api.MapGet(OpsRoutes.Case, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.GetCaseAsync(r, case_id, j));
+        api.MapPost(OpsRoutes.Retry, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.RetryAsync(r, case_id, j));
+        api.MapPost(OpsRoutes.Withdraw, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.WithdrawAsync(r, case_id, j));
+
+        api.MapPost(OpsRoutes.Terminate, (OpsHttpApi o, HttpRequest r, string case_id, IJourneyClient j) => o.TerminateAsync(r, case_id, j));
+        api.MapPost(OpsRoutes.RedriveDecisions, (PoisonRedrive p, HttpRequest r) => p.RedriveDecisionsAsync(r));
+        api.MapGet(HealthRoutes.Live, HealthHttpApi.Live);
+        api.MapGet(HealthRoutes.Ready, (HealthHttpApi h, HttpRequest r, IJourneyClient j) => h.ReadyAsync(r, j));
 
         // The platforms' sandboxes (404 unless Platforms:Mode is sandbox). The Pay sandbox checks Pay API keys itself.
         frontends.MapPost(SandboxRoutes.IdentityTokens, (SandboxHttpApi s, HttpRequest r) => s.IssueTokenAsync(r));

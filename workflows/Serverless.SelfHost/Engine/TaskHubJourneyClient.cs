@@ -31,6 +31,16 @@ public sealed class TaskHubJourneyClient(TaskHubClient client, string orchestrat
     public async Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) =>
         await client.GetOrchestrationStateAsync(caseId).ConfigureAwait(false) is not null;
 
+    // DurableTask.Core drops a terminate for an instance that has ended, as it drops a late event.
+    public Task TerminateAsync(string caseId, CancellationToken cancellationToken) =>
+        client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = caseId }, "terminated by an operator");
+
+    public async Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) =>
+        await client.GetOrchestrationStateAsync(caseId).ConfigureAwait(false) is { } s
+            ? new JourneyRuntime(s.OrchestrationStatus.ToString(), s.Name, string.IsNullOrEmpty(s.Version) ? null : s.Version, s.Status,
+                s.CreatedTime, s.LastUpdatedTime)
+            : null;
+
     public Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(new OrchestrationInstance { InstanceId = caseId }, eventName, payload);
 }

@@ -17,6 +17,8 @@ public static class Problems
 
     public static IResult Unauthorised(string detail) => Create(StatusCodes.Status401Unauthorized, "unauthorised", "Unauthorised", detail);
 
+    public static IResult Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", detail);
+
     public static IResult BadRequest(string type, string detail) => Create(StatusCodes.Status400BadRequest, type, "Bad request", detail);
 
     public static IResult Conflict(string type, string detail) => Create(StatusCodes.Status409Conflict, type, "Conflict", detail);

@@ -39,10 +39,10 @@ public sealed class CaseQueries(ICaseStore cases, IDefinitionCatalog catalog, Ti
         return Page(page);
     }
 
-    private static IResult Page(CasePage page) =>
+    internal static IResult Page(CasePage page) =>
         Results.Json(new CaseSummaryPage([.. page.Cases.Select(CaseSummary.From)], page.ContinuationToken), ApiJson.Options);
 
-    private static int? PageSize(HttpRequest request)
+    internal static int? PageSize(HttpRequest request)
     {
         var text = request.Query["page_size"].ToString();
         if (text.Length == 0)
@@ -50,7 +50,7 @@ public sealed class CaseQueries(ICaseStore cases, IDefinitionCatalog catalog, Ti
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize ? size : null;
     }
 
-    private static string? PageToken(HttpRequest request) =>
+    internal static string? PageToken(HttpRequest request) =>
         request.Query["page_token"].ToString() is { Length: > 0 } token ? token : null;
 }
 

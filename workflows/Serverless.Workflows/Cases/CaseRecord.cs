@@ -108,11 +108,12 @@ public sealed record DecisionRecord(
     [property: JsonPropertyName("reason")] string Reason,
     [property: JsonPropertyName("decided_at")] DateTimeOffset DecidedAt);
 
-/// <summary>A milestone on the case's timeline: what happened, when, and who or what acted.</summary>
+/// <summary>A milestone on the case's timeline: what happened, when, who or what acted, and why when a person acted.</summary>
 public sealed record TimelineEntry(
     [property: JsonPropertyName("milestone")] string Milestone,
     [property: JsonPropertyName("at")] DateTimeOffset At,
-    [property: JsonPropertyName("actor")] string Actor);
+    [property: JsonPropertyName("actor")] string Actor,
+    [property: JsonPropertyName("reason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
 
 /// <summary>
 /// A citizen notification, keyed by milestone so a retried step never sends it twice (Notify has no idempotency key).

@@ -31,6 +31,9 @@ public interface ICaseStore
     /// <summary>Cases with the department whose decision was due before <paramref name="now"/>.</summary>
     Task<CasePage> ListBreachingSlaAsync(DateTimeOffset now, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>Cases matching every criterion set in <paramref name="search"/>, newest first, a page at a time (the ops search).</summary>
+    Task<CasePage> SearchAsync(CaseSearch search, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>Cases still 'submitted' that were submitted before <paramref name="before"/>: candidates for the orphan sweep.</summary>
     Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
 
@@ -49,6 +52,21 @@ public interface ICaseStore
 
 /// <summary>An Idempotency-Key claim: <c>{service_id}:{key}</c> maps to one case and the hash of the body first sent.</summary>
 public sealed record IdempotencyClaim(string ServiceId, string Key, string CaseId, string BodyHash);
+
+/// <summary>
+/// What an operator searches cases by; null means any. <see cref="SlaBreachedAt"/> matches cases with the department whose
+/// decision was due before that time; <see cref="SubmittedFrom"/> is inclusive and <see cref="SubmittedTo"/> exclusive.
+/// </summary>
+public sealed record CaseSearch(
+    string? ServiceId = null, string? Status = null, string? DepartmentId = null, DateTimeOffset? SlaBreachedAt = null,
+    DateTimeOffset? SubmittedFrom = null, DateTimeOffset? SubmittedTo = null)
+{
+    public bool Matches(CaseRecord c) =>
+        (ServiceId is null || c.ServiceId == ServiceId) && (Status is null || c.Status == Status)
+        && (DepartmentId is null || c.DepartmentId == DepartmentId)
+        && (SlaBreachedAt is null || (c.Status == CaseStatus.WithDepartment && c.Department?.DueAt < SlaBreachedAt))
+        && (SubmittedFrom is null || c.SubmittedAt >= SubmittedFrom) && (SubmittedTo is null || c.SubmittedAt < SubmittedTo);
+}
 
 public sealed record CasePage(IReadOnlyList<CaseRecord> Cases, string? ContinuationToken);
 

@@ -30,6 +30,9 @@ public static class TimelineMilestones
     /// <summary>An operator withdrew the parked case; it closes as withdrawn.</summary>
     public const string OperatorWithdrew = "operator_withdrew";
 
+    /// <summary>An operator terminated the case's journey; the case closes as terminated.</summary>
+    public const string OperatorTerminated = "operator_terminated";
+
     /// <summary>A citizen notification failed after all its retries; the journey went on and ops were alerted.</summary>
     public const string NotificationFailed = "notification_failed";
 }

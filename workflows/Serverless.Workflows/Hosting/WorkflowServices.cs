@@ -14,6 +14,7 @@ using Serverless.Workflows.Journeys;
 using Serverless.Workflows.Journeys.Activities;
 using Serverless.Workflows.Notifications;
 using Serverless.Workflows.Notifications.Sandbox;
+using Serverless.Workflows.Operations;
 using Serverless.Workflows.Payments;
 using Serverless.Workflows.Telemetry;
 
@@ -69,6 +70,7 @@ public static class WorkflowServices
         services.AddSingleton<CaseConcluder>();
         services.TryAddSingleton(JourneyRetryPolicies.Production);
         services.AddSingleton<OperatorActions>();
+        services.AddSingleton<OperatorTermination>();
         foreach (var activity in Activities)
             services.AddTransient(activity);
 
@@ -81,6 +83,9 @@ public static class WorkflowServices
         services.AddSingleton<PayWebhookIntake>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<JourneyHttpApi>();
+        services.AddSingleton<OpsHttpApi>();
+        services.AddSingleton<HealthHttpApi>();
+        services.AddSingleton<PoisonRedrive>();
         services.AddSingleton<SandboxHttpApi>();
         services.AddSingleton<PaySandboxHttpApi>();
         services.AddSingleton<DecisionIntake>();

@@ -29,6 +29,18 @@ public sealed class DurableTaskJourneyClient(DurableTaskClient client, string or
     public async Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is not null;
 
+    public async Task TerminateAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (instance is { IsCompleted: false })
+            await client.TerminateInstanceAsync(caseId, cancellation: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is { } i
+            ? new JourneyRuntime(i.RuntimeStatus.ToString(), i.Name, null, i.SerializedCustomStatus, i.CreatedAt, i.LastUpdatedAt)
+            : null;
+
     /// <summary>
     /// Raises the event; an event for a journey that has ended is dropped, as DurableTask.Core drops it, because
     /// Durable Functions' client throws instead and a late webhook or duplicate decision must stay harmless.

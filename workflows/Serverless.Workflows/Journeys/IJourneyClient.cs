@@ -12,4 +12,17 @@ public interface IJourneyClient
     Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken);
 
     Task RaiseEventAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken);
+
+    /// <summary>Ends the journey's orchestration where it stands (an operator's terminate); a journey already ended is left as it is.</summary>
+    Task TerminateAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>The journey's orchestration as ops see it, or null if the case has none: never its inputs or outputs.</summary>
+    Task<JourneyRuntime?> DescribeAsync(string caseId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An orchestration's runtime state: status (Durable's names, e.g. <c>Running</c>), the orchestrator's registered name
+/// (which carries the journey version, e.g. <c>ServiceJourney_v2</c>), its version tag if any, and its custom status.
+/// </summary>
+public sealed record JourneyRuntime(
+    string RuntimeStatus, string Orchestrator, string? Version, string? CustomStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt);

@@ -209,6 +209,36 @@ public sealed partial class CosmosCaseStore : ICaseStore
         return await ReadPageAsync(query, continuationToken, pageSize, cancellationToken);
     }
 
+    public async Task<CasePage> SearchAsync(CaseSearch search, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        // One parameter per criterion set, so the query text (and the continuation token's validity) depends only on
+        // which criteria are used, never on their values.
+        var filters = new List<string>();
+        var parameters = new List<(string Name, object Value)>();
+        void Add(string clause, string name, object? value)
+        {
+            if (value is null)
+                return;
+            filters.Add(clause);
+            parameters.Add((name, value));
+        }
+        Add("c.service_id = @service", "@service", search.ServiceId);
+        Add("c.department_id = @department", "@department", search.DepartmentId);
+        Add("c.status = @status", "@status", search.Status);
+        Add("c.submitted_at >= @from", "@from", search.SubmittedFrom is { } from ? CosmosJson.Timestamp(from) : null);
+        Add("c.submitted_at < @to", "@to", search.SubmittedTo is { } to ? CosmosJson.Timestamp(to) : null);
+        if (search.SlaBreachedAt is { } now)
+        {
+            Add("c.status = @breachStatus", "@breachStatus", CaseStatus.WithDepartment);
+            Add("c.department.due_at < @now", "@now", CosmosJson.Timestamp(now));
+        }
+        var where = filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
+        var query = new QueryDefinition($"SELECT * FROM c{where} ORDER BY c.submitted_at DESC");
+        foreach (var (name, value) in parameters)
+            query = query.WithParameter(name, value);
+        return await ReadPageAsync(query, continuationToken, pageSize, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<CaseRecord>> ListStaleSubmittedAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
     {
         // Oldest first, so a sweep capped at max makes progress on the longest-waiting cases.
