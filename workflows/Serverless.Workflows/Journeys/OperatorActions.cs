@@ -4,8 +4,8 @@ namespace Serverless.Workflows.Journeys;
 
 /// <summary>
 /// What an operator can do with a parked journey (status <c>needs_attention</c>): retry the failed step, or withdraw
-/// the case. Records who acted and why on the case, then raises <see cref="JourneyEvents.Operator"/>. The HTTP route
-/// over this comes with the operations API; this is the application method it will call.
+/// the case. Records who acted and why on the case, then raises <see cref="JourneyEvents.Operator"/>. The operator API
+/// (<c>POST /api/v1/ops/cases/{case_id}/retry|withdraw</c>) calls this on both hosts.
 /// </summary>
 public sealed class OperatorActions(ICaseStore cases, TimeProvider clock)
 {
