@@ -1,4 +1,8 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Workflows.Departments;
+using Serverless.Workflows.Journeys;
 
 namespace Serverless.Integration.Tests.EndToEnd.Journeys;
 
@@ -8,6 +12,21 @@ public sealed class DepartmentQueueOutage(IDepartmentQueues inner, string failin
     private volatile bool _ended;
 
     public void End() => _ended = true;
+
+    /// <summary>
+    /// Services for a self-host whose hand-offs to <paramref name="failingQueue"/> fail, with retry windows short enough
+    /// for the step to exhaust them and park the journey in seconds (production's are tens of minutes).
+    /// </summary>
+    public static Action<IServiceCollection> ParkingJourneysOn(string failingQueue, Action<DepartmentQueueOutage> started) => services =>
+    {
+        services.Replace(ServiceDescriptor.Singleton(JourneyRetryPolicies.Uniform(new RetryPolicy(2, TimeSpan.FromMilliseconds(200)))));
+        services.Replace(ServiceDescriptor.Singleton<IDepartmentQueues>(sp =>
+        {
+            var outage = new DepartmentQueueOutage(ActivatorUtilities.CreateInstance<StorageDepartmentQueues>(sp), failingQueue);
+            started(outage);
+            return outage;
+        }));
+    };
 
     public Task SendAsync(string queue, CloudEvent message, CancellationToken cancellationToken) =>
         !_ended && queue == failingQueue

@@ -26,13 +26,7 @@ public sealed class OpsApiEndToEndTests(SelfHostFixture host) : IDisposable
     public async Task Operator_finds_the_parked_case_and_retries_it_through_the_api_and_it_reaches_its_decision()
     {
         DepartmentQueueOutage? outage = null;
-        await RestartAsync(services =>
-        {
-            // Short windows so the step exhausts its retries in seconds; production's are tens of minutes.
-            services.Replace(ServiceDescriptor.Singleton(JourneyRetryPolicies.Uniform(new RetryPolicy(2, TimeSpan.FromMilliseconds(200)))));
-            services.Replace(ServiceDescriptor.Singleton<IDepartmentQueues>(sp =>
-                outage = new DepartmentQueueOutage(ActivatorUtilities.CreateInstance<StorageDepartmentQueues>(sp), "blue-badge-cases")));
-        });
+        await RestartAsync(DepartmentQueueOutage.ParkingJourneysOn("blue-badge-cases", started => outage = started));
         try
         {
             var token = await host.CitizenTokenAsync("ops-api-citizen", "P2");

@@ -19,13 +19,7 @@ public sealed class ParkedJourneyEndToEndTests(SelfHostFixture host)
     public async Task Department_queue_outage_parks_the_journey_and_an_operator_retry_takes_it_to_its_decision()
     {
         DepartmentQueueOutage? outage = null;
-        await RestartAsync(services =>
-        {
-            // Short windows so the step exhausts its retries in seconds; production's are tens of minutes.
-            services.Replace(ServiceDescriptor.Singleton(JourneyRetryPolicies.Uniform(new RetryPolicy(2, TimeSpan.FromMilliseconds(200)))));
-            services.Replace(ServiceDescriptor.Singleton<IDepartmentQueues>(sp =>
-                outage = new DepartmentQueueOutage(ActivatorUtilities.CreateInstance<StorageDepartmentQueues>(sp), "blue-badge-cases")));
-        });
+        await RestartAsync(DepartmentQueueOutage.ParkingJourneysOn("blue-badge-cases", started => outage = started));
         try
         {
             var token = await host.CitizenTokenAsync("parked-citizen", "P2");
